@@ -1,0 +1,38 @@
+// Scoring settings a province may change (rules.md 6). A profile is a plain JSON object.
+
+export interface Profile {
+  name: string;
+  /** Which budget figure divides 全年执行数: 全年预算数 ('planned') or 年初预算数 ('initial'). */
+  budgetDenominator: 'planned' | 'initial';
+  /** Below this execution rate an explanation is expected. */
+  lowExecutionRate: string;
+  /** 全年预算数 differing from 年初预算数 by more than this ratio is reported. */
+  adjustmentWarnRatio: string;
+  /** Score of a missed reverse target: A/B × w ('ratio') or max(0, 2 − B/A) × w ('linear'). */
+  reverseMiss: 'ratio' | 'linear';
+  /** A positive actual at or above this multiple of the target is over-achieved. */
+  overAchievementRatio: string;
+  /** Lower bounds of the 达成 and 部分达成 bands, as fractions of the weight. */
+  qualitativeBands: { achieved: string; partial: string };
+  /** Expected 一级 weights; null removes a level (its points move to the others). */
+  levelWeights: { 产出指标: string; 效益指标: string; 满意度指标: string | null };
+  budgetWeight: string;
+  /** Lower bounds (inclusive) of each grade on the 2-decimal total. */
+  gradeBands: { 优: string; 良: string; 中: string };
+  /** When a row needs a 偏差原因 explanation: only when it lost points, or also when its actual misses its target (the national rule). */
+  deviationRequiredWhen: 'lost-points' | 'unmet';
+}
+
+export const NATIONAL: Profile = {
+  name: 'national',
+  budgetDenominator: 'planned',
+  lowExecutionRate: '0.9',
+  adjustmentWarnRatio: '0.2',
+  reverseMiss: 'ratio',
+  overAchievementRatio: '1.2',
+  qualitativeBands: { achieved: '0.8', partial: '0.6' },
+  levelWeights: { 产出指标: '50', 效益指标: '30', 满意度指标: '10' },
+  budgetWeight: '10',
+  gradeBands: { 优: '90', 良: '80', 中: '60' },
+  deviationRequiredWhen: 'unmet',
+};

@@ -1,0 +1,110 @@
+// What the engine returns for one sheet: each form it found, read, scored and planned.
+// Figures are exact decimal strings, as cli.md's --json shows them.
+import type { CellPatch, Finding } from './types';
+
+export type FormType = 'department' | 'project';
+
+export type IndicatorKind =
+  | 'positive'
+  | 'reverse'
+  | 'equal'
+  | 'change'
+  | 'bound'
+  | 'compound'
+  | 'qualitative'
+  | 'unknown';
+
+export interface BudgetReport {
+  /** The 执行率 cell. */
+  cell: string;
+  unit: '万元' | '元';
+  initial: string | null;
+  planned: string | null;
+  executed: string | null;
+  /** "100.00%", or null when it cannot be computed. */
+  rate: string | null;
+  weight: string | null;
+  score: string | null;
+  enteredRate: string | null;
+  enteredScore: string | null;
+  scoreCell: string | null;
+}
+
+export interface IndicatorReport {
+  row: number;
+  level1: string;
+  level2: string;
+  name: string;
+  target: string;
+  actual: string;
+  kind: IndicatorKind;
+  /** True when the kind was inferred (a bare number, a cost indicator, a bare 0). */
+  inferred: boolean;
+  met: boolean | null;
+  weight: string | null;
+  enteredScore: string | null;
+  /** The score the engine settles on: rule-determined, or the kept judgement score. */
+  score: string | null;
+  scoreCell: string;
+  /** True when the score is a judgement left to the person within a band. */
+  judgement: boolean;
+  /** The explanation (偏差原因分析) cell of the row, or null when the form has no such column. */
+  deviationCell: string | null;
+}
+
+/** One 一级指标: for the summary bars. */
+export interface LevelReport {
+  name: string;
+  /** Declared in the label ("产出指标（50分）"), or null. */
+  declaredWeight: string | null;
+  weight: string;
+  score: string;
+}
+
+export interface TotalReport {
+  cell: string;
+  weightCell: string | null;
+  weight: string;
+  score: string;
+  enteredWeight: string | null;
+  enteredScore: string | null;
+}
+
+/** How a door should mark a cell: an explanation that is missing, a loss that is explained, an error. */
+export type MarkKind = 'needs-explanation' | 'explained-loss' | 'error';
+
+export interface Mark {
+  sheet: string;
+  cell: string;
+  row: number;
+  col: number;
+  kind: MarkKind;
+}
+
+export interface FormReport {
+  sheet: string;
+  type: FormType;
+  /** The top-left cell of the form (its title, or its first label). */
+  anchor: string;
+  /** 预算部门名称 / 项目名称, when found. */
+  unit: string | null;
+  year: string | null;
+  budget: BudgetReport | null;
+  indicators: IndicatorReport[];
+  levels: LevelReport[];
+  total: TotalReport | null;
+  grade: string | null;
+  gradeCell: string | null;
+  enteredGrade: string | null;
+  findings: Finding[];
+  /** What a recompute writes: values and number formats only, never fills. */
+  writes: CellPatch[];
+  marks: Mark[];
+}
+
+export interface SheetReport {
+  sheet: string;
+  forms: FormReport[];
+  /** Findings that belong to no form (form.not-found). */
+  findings: Finding[];
+}
