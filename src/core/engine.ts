@@ -1,9 +1,107 @@
 // The engine's one entry point: a sheet's snapshot in, every form on it read, scored and planned.
+import { evaluateBudget, type BudgetResult } from './budget';
+import { finding, sortFindings } from './findings';
+import { short } from './figures';
+import { Grid } from './grid';
+import { evaluateIndicator } from './indicators';
+import { locateForms, type FormLocation } from './locate';
 import { NATIONAL, type Profile } from './profile';
-import type { SheetReport } from './report';
-import type { Snapshot } from './types';
+import { readForm, type FormEntries } from './read';
+import type { FormReport, Mark, SheetReport } from './report';
+import { evaluateLevels, evaluateTotal } from './totals';
+import { parseA1 } from './text';
+import type { Finding, Snapshot } from './types';
 
 export function analyzeSheet(snapshot: Snapshot, profile: Profile = NATIONAL): SheetReport {
-  void profile;
-  return { sheet: snapshot.sheet, forms: [], findings: [] };
+  try {
+    return analyze(snapshot, profile);
+  } catch (e) {
+    // A defect must not cost the person the rest of the batch: say so on the sheet and go on.
+    const reason = e instanceof Error ? e.message : String(e);
+    return {
+      sheet: snapshot.sheet,
+      forms: [],
+      findings: [finding('form.unreadable', snapshot.sheet, 'A1', `读取这张工作表时出错（${short(reason, 80)}），未做任何修改；请把文件发给维护人员。`)],
+    };
+  }
+}
+
+function analyze(snapshot: Snapshot, profile: Profile): SheetReport {
+  const grid = new Grid(snapshot);
+  const locations = locateForms(grid);
+  if (locations.length === 0) {
+    return {
+      sheet: snapshot.sheet,
+      forms: [],
+      findings: [
+        finding('form.not-found', snapshot.sheet, 'A1',
+          '这张工作表上没有找到绩效自评表：需要一行含“三级指标”“年度指标值/实际完成值”“分值”“得分”的表头。'),
+      ],
+    };
+  }
+  return { sheet: snapshot.sheet, forms: locations.map((loc) => analyzeForm(grid, loc, profile)), findings: [] };
+}
+
+function analyzeForm(grid: Grid, loc: FormLocation, profile: Profile): FormReport {
+  const sheet = grid.sheet;
+  const form = readForm(grid, loc);
+  const findings: Finding[] = [];
+  findings.push(...scanErrors(grid, form));
+  for (const u of loc.indicators.unknown) {
+    findings.push(finding('form.unknown-column', sheet, grid.address(loc.indicators.row, u.col), `表头“${short(u.label)}”不是自评表的标准列，已忽略该列。`));
+  }
+  for (const g of form.goals) {
+    if (g.text === '') findings.push(finding('goal.missing', sheet, g.textCell.address, `${g.label}未填写；请填写年度总体目标的${g.label}。`));
+  }
+  const budget: BudgetResult | null = form.budget ? evaluateBudget(grid, form.budget, profile) : null;
+  const rows = form.indicators.map((e) => evaluateIndicator(grid, e, profile));
+  const levels = evaluateLevels(grid, rows, budget?.weight ?? null, budget?.report.scoreCell ?? null, profile);
+  const total = evaluateTotal(grid, form, rows, budget ?? { score: null, weight: null, enteredScore: null }, profile);
+
+  findings.push(...(budget?.findings ?? []), ...rows.flatMap((r) => r.findings), ...levels.findings, ...total.findings);
+  const marks = markCells(grid, findings, rows.flatMap((r) => r.marks));
+  return {
+    sheet,
+    type: form.type,
+    anchor: form.anchor.address,
+    unit: form.unit,
+    year: form.year,
+    budget: budget?.report ?? null,
+    indicators: rows.map((r) => r.report),
+    levels: levels.levels,
+    total: total.report,
+    grade: total.grade,
+    gradeCell: form.grade?.valueCell.address ?? null,
+    enteredGrade: total.enteredGrade,
+    findings: sortFindings(findings),
+    writes: [...(budget?.writes ?? []), ...rows.flatMap((r) => r.writes), ...total.writes],
+    marks,
+  };
+}
+
+/** Every cell of the form that shows an Excel error, reported once. */
+function scanErrors(grid: Grid, form: FormEntries): Finding[] {
+  const out: Finding[] = [];
+  const { top, bottom, left, right } = form.rows;
+  for (let row = top; row <= bottom; row++) {
+    for (let col = Math.max(grid.left, left - 2); col <= right + 3; col++) {
+      const c = grid.raw(row, col);
+      if (!c.error) continue;
+      out.push(finding('formula.error', grid.sheet, grid.address(row, col),
+        `该格显示错误 ${String(c.value)}${c.formula ? `（公式 ${c.formula}）` : ''}；请修正公式或改填数值。`));
+    }
+  }
+  return out;
+}
+
+/** Explanation marks from the rows, plus an error mark on every other cell with an error finding. */
+function markCells(grid: Grid, findings: Finding[], rowMarks: Mark[]): Mark[] {
+  const marks = new Map<string, Mark>();
+  for (const m of rowMarks) marks.set(m.cell, m);
+  for (const f of findings) {
+    if (f.severity !== 'error' || marks.has(f.cell)) continue;
+    const at = parseA1(f.cell);
+    if (at) marks.set(f.cell, { sheet: grid.sheet, cell: f.cell, row: at.row, col: at.col, kind: 'error' });
+  }
+  return [...marks.values()];
 }

@@ -19,6 +19,11 @@ export function cleanText(text: string): string {
     .trim();
 }
 
+/** Collapse white space (line breaks included) into single spaces and trim, keeping the characters as typed. */
+export function tidyText(text: string): string {
+  return text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+}
+
 /** Cell value as text, for reading labels and entries. */
 export function cellText(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';

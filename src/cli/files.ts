@@ -1,0 +1,32 @@
+// Which files a check reads: the files named, and every .xlsx under the folders named.
+import { promises as fs } from 'fs';
+import path from 'path';
+
+/** Excel's own lock files ("~$表.xlsx") sit beside an open workbook and are not workbooks. */
+function isWorkbookName(name: string): boolean {
+  return name.toLowerCase().endsWith('.xlsx') && !name.startsWith('~$');
+}
+
+async function walk(folder: string, out: string[]): Promise<void> {
+  const entries = await fs.readdir(folder, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) await walk(full, out);
+    else if (entry.isFile() && isWorkbookName(entry.name)) out.push(full);
+  }
+}
+
+/**
+ * The files to check, in the order given (a folder's files sorted by name). A named file is kept
+ * whatever its name, so that a wrong one is reported rather than silently skipped.
+ */
+export async function collectFiles(inputs: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    const stat = await fs.stat(input).catch(() => null);
+    if (stat?.isDirectory()) await walk(input, out);
+    else out.push(input);
+  }
+  return [...new Set(out)];
+}

@@ -1,0 +1,205 @@
+// The budget block (rules.md 1): 执行率, the budget score, breakdowns and adjustments.
+import Decimal from 'decimal.js';
+import { finding } from './findings';
+import { fixed2, percent2, plain, readFigure, round2 } from './figures';
+import type { Grid } from './grid';
+import { writeNumber } from './patch';
+import type { Profile } from './profile';
+import type { BudgetEntries, BreakdownGroup } from './read';
+import type { BudgetReport } from './report';
+import type { CellPatch, Finding } from './types';
+
+export interface BudgetResult {
+  report: BudgetReport;
+  findings: Finding[];
+  writes: CellPatch[];
+  /** The settled budget score and weight, for the total. */
+  score: Decimal | null;
+  weight: Decimal | null;
+  enteredScore: Decimal | null;
+}
+
+const TOLERANCE = new Decimal('0.01');
+/** rate-mismatch tolerance: 0.01 percentage points. */
+const RATE_TOLERANCE = new Decimal('0.0001');
+
+export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): BudgetResult {
+  const sheet = grid.sheet;
+  const findings: Finding[] = [];
+  const writes: CellPatch[] = [];
+  const money = (what: string, key: 'initial' | 'planned' | 'executed') =>
+    readFigure(grid, b.cells[key] ?? null, findings, { what });
+  const initial = money('年初预算数', 'initial');
+  const planned = money('全年预算数', 'planned');
+  const executed = money('全年执行数', 'executed');
+  const weight = readFigure(grid, b.cells.weight ?? null, findings, { what: '预算执行率分值' });
+  const enteredRate = readFigure(grid, b.cells.rate ?? null, findings, { what: '执行率', rate: true });
+  const enteredScore = readFigure(grid, b.cells.score ?? null, findings, { what: '预算执行率得分' });
+
+  const denominator = profile.budgetDenominator === 'initial' ? initial : (planned ?? initial);
+  const denominatorName = profile.budgetDenominator === 'initial' || planned === null ? '年初预算数' : '全年预算数';
+  const rateCell = b.cells.rate ?? b.cells.executed!;
+  let rate: Decimal | null = null;
+  let score: Decimal | null = null;
+
+  if (denominator === null || denominator.isZero()) {
+    const executedSome = executed !== null && executed.gt(0);
+    findings.push(
+      finding(
+        'budget.no-budget',
+        sheet,
+        (b.cells.planned ?? b.cells.initial ?? rateCell).address,
+        executedSome
+          ? `${denominatorName}为空或为 0，但全年执行数为 ${plain(executed!)}：无法计算执行率，请填写${denominatorName}。`
+          : `${denominatorName}为空或为 0：无法计算执行率和得分，请填写${denominatorName}。`,
+      ),
+    );
+    if (executedSome) findings[findings.length - 1].severity = 'error';
+  } else if (executed !== null) {
+    rate = executed.div(denominator);
+    if (weight !== null) score = round2(Decimal.min(rate, 1).times(weight));
+    if (rate.gt(1)) {
+      findings.push(
+        finding('budget.over-executed', sheet, rateCell.address,
+          `执行数超过预算（执行率 ${percent2(rate)}），得分按满分 ${weight ? plain(weight) : ''} 封顶；请说明结转或追加资金的来由。`),
+      );
+    }
+    if (rate.lt(new Decimal(profile.lowExecutionRate)) && !b.explained) {
+      findings.push(
+        finding('budget.low-execution', sheet, rateCell.address,
+          `执行率 ${percent2(rate)} 低于 ${percent2(new Decimal(profile.lowExecutionRate))}，预算栏内没有说明；请写明执行偏低的原因。`),
+      );
+    }
+  }
+
+  const roundedRate = rate ? rate.toDecimalPlaces(4, Decimal.ROUND_HALF_UP) : null;
+  if (rate && b.cells.rate) {
+    if (enteredRate === null) {
+      if (grid.raw(b.cells.rate.row, b.cells.rate.col).value === null) {
+        findings.push(finding('budget.rate-missing', sheet, b.cells.rate.address, `执行率未填写；应为 ${percent2(rate)}。`));
+      }
+    } else if (enteredRate.minus(rate).abs().gt(RATE_TOLERANCE)) {
+      findings.push(
+        finding('budget.rate-mismatch', sheet, b.cells.rate.address,
+          `执行率填的是 ${percent2(enteredRate)}，按 全年执行数 ÷ ${denominatorName} 应为 ${percent2(rate)}。`),
+      );
+    }
+    const p = writeNumber(grid, b.cells.rate, roundedRate!, '0.00%', 'rate', percent2(rate), findings);
+    if (p) writes.push(p);
+  }
+
+  if (score !== null && b.cells.score) {
+    if (enteredScore !== null && enteredScore.minus(score).abs().gt(TOLERANCE)) {
+      findings.push(
+        finding('score.mismatch', sheet, b.cells.score.address,
+          `预算执行率得分填的是 ${plain(enteredScore)}，按执行率 ${percent2(rate!)} × 分值 ${plain(weight!)} 应为 ${fixed2(score)}。`),
+      );
+    }
+    const p = writeNumber(grid, b.cells.score, score, '0.00', 'budget-score', fixed2(score), findings);
+    if (p) writes.push(p);
+  }
+
+  if (initial !== null && planned !== null && !initial.isZero()) {
+    const change = planned.minus(initial).abs().div(initial);
+    if (change.gt(new Decimal(profile.adjustmentWarnRatio))) {
+      findings.push(
+        finding('budget.adjusted', sheet, b.cells.planned!.address,
+          `全年预算数由年初的 ${plain(initial)} 调整为 ${plain(planned)}（变动 ${percent2(change)}），调整较大，请在说明中交代原因。`),
+      );
+    }
+  }
+
+  checkBreakdowns(grid, b, { initial, planned, executed }, findings);
+
+  return {
+    report: {
+      cell: rateCell.address,
+      unit: b.unit,
+      initial: initial ? plain(initial) : null,
+      planned: planned ? plain(planned) : null,
+      executed: executed ? plain(executed) : null,
+      rate: rate ? percent2(rate) : null,
+      weight: weight ? plain(weight) : null,
+      score: score ? fixed2(score) : null,
+      enteredRate: enteredRate ? percent2(enteredRate) : null,
+      enteredScore: enteredScore ? plain(enteredScore) : null,
+      scoreCell: b.cells.score?.address ?? null,
+    },
+    findings,
+    writes,
+    score,
+    weight,
+    enteredScore,
+  };
+}
+
+type Totals = Record<'initial' | 'planned' | 'executed', Decimal | null>;
+
+const COLUMN_NAMES = { initial: '年初预算数', planned: '全年预算数', executed: '全年执行数' } as const;
+
+function checkBreakdowns(grid: Grid, b: BudgetEntries, totals: Totals, findings: Finding[]): void {
+  for (const group of b.groups) {
+    if (group.items.some((i) => i.amounts.amount !== undefined || i.inlineAmount !== null)) {
+      checkListGroup(grid, b, group, totals, findings);
+    } else {
+      for (const key of ['initial', 'planned', 'executed'] as const) checkRowGroupColumn(grid, b, group, key, totals[key], findings);
+    }
+  }
+}
+
+function sumOf(values: Array<Decimal | null>): Decimal {
+  return values.reduce<Decimal>((s, v) => (v ? s.plus(v) : s), new Decimal(0));
+}
+
+function checkRowGroupColumn(grid: Grid, b: BudgetEntries, group: BreakdownGroup, key: keyof Totals, total: Decimal | null, findings: Finding[]): void {
+  const parts = group.items.map((i) => readFigure(grid, i.amounts[key] ?? null, findings, { what: `${i.label}${COLUMN_NAMES[key]}` }));
+  if (parts.every((p) => p === null)) return;
+  const sum = sumOf(parts);
+  const totalCell = b.cells[key];
+  if (!totalCell) return;
+  if ((total === null || total.isZero()) && !sum.isZero()) {
+    findings.push(
+      finding('budget.breakdown-mismatch', grid.sheet, totalCell.address,
+        `${COLUMN_NAMES[key]}合计为空或为 0，但其下各项合计 ${plain(sum)}；请填写 ${plain(sum)}。`),
+    );
+  } else if (total !== null && sum.minus(total).abs().gt(TOLERANCE)) {
+    findings.push(
+      finding('budget.breakdown-mismatch', grid.sheet, totalCell.address,
+        `${COLUMN_NAMES[key]}：${group.items.map((i) => i.label).join('、')}合计 ${plain(sum)}，与年度资金总额 ${plain(total)} 不符（差 ${plain(sum.minus(total))}）。`),
+    );
+  }
+}
+
+// A single-figure list (按收入性质分 / 按支出性质分) breaks down the year's funds: it should add up to
+// 全年预算数; forms that list what was spent add up to 全年执行数 instead, which is accepted too.
+function checkListGroup(grid: Grid, b: BudgetEntries, group: BreakdownGroup, totals: Totals, findings: Finding[]): void {
+  const parts = group.items.map((i) => {
+    if (i.inlineAmount !== null) {
+      const compact = i.inlineAmount.replace(/[,，]/g, '');
+      if (/\s/.test(compact)) {
+        findings.push(finding('number.invalid', grid.sheet, i.at.address, `“${i.label}”的金额“${i.inlineAmount}”中间有空格，无法确定是多少，请改正。`));
+        return null;
+      }
+      return new Decimal(compact);
+    }
+    return readFigure(grid, i.amounts.amount ?? null, findings, { what: `${i.label}金额` });
+  });
+  const sum = sumOf(parts);
+  const planned = totals.planned ?? totals.initial;
+  const executed = totals.executed;
+  const matches = (t: Decimal | null) => t !== null && sum.minus(t).abs().lte(TOLERANCE);
+  if (matches(planned) || matches(executed)) return;
+  const target = planned ?? executed;
+  const cell = (b.cells.planned ?? b.cells.initial ?? b.cells.executed)!;
+  if (target === null || target.isZero()) {
+    if (!sum.isZero()) {
+      findings.push(finding('budget.breakdown-mismatch', grid.sheet, cell.address,
+        `年度资金总额为空或为 0，但${group.name}各项合计 ${plain(sum)}；请填写 ${plain(sum)}。`));
+    }
+    return;
+  }
+  findings.push(
+    finding('budget.breakdown-mismatch', grid.sheet, group.items[0].at.address,
+      `${group.name}：${group.items.map((i) => i.label).join('、')}合计 ${plain(sum)}，与年度资金总额 ${plain(target)} 不符（差 ${plain(sum.minus(target))}）。`),
+  );
+}

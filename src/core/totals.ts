@@ -1,0 +1,160 @@
+// Weights, the 总分 row and the grade (rules.md 3).
+import Decimal from 'decimal.js';
+import { finding } from './findings';
+import { fixed2, plain, readFigure } from './figures';
+import type { Grid } from './grid';
+import type { IndicatorResult } from './indicators';
+import { writeNumber, textPatch } from './patch';
+import type { Profile } from './profile';
+import type { FormEntries } from './read';
+import type { LevelReport, TotalReport } from './report';
+import type { CellPatch, Finding } from './types';
+
+const TOLERANCE = new Decimal('0.01');
+const LEVELS = ['产出指标', '效益指标', '满意度指标'] as const;
+
+export function gradeOf(total: Decimal, profile: Profile): string {
+  const t = total.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  if (t.gte(profile.gradeBands.优)) return '优';
+  if (t.gte(profile.gradeBands.良)) return '良';
+  if (t.gte(profile.gradeBands.中)) return '中';
+  return '差';
+}
+
+const sum = (xs: Array<Decimal | null>) => xs.reduce<Decimal>((s, x) => (x ? s.plus(x) : s), new Decimal(0));
+
+export function evaluateLevels(grid: Grid, rows: IndicatorResult[], budgetWeight: Decimal | null, budgetCell: string | null, profile: Profile): { levels: LevelReport[]; findings: Finding[] } {
+  const sheet = grid.sheet;
+  const findings: Finding[] = [];
+  const byLevel = new Map<string, IndicatorResult[]>();
+  for (const r of rows) {
+    const key = r.entry.level1 || '未分级';
+    if (!byLevel.has(key)) byLevel.set(key, []);
+    byLevel.get(key)!.push(r);
+  }
+  const levels: LevelReport[] = [];
+  for (const [name, items] of byLevel) {
+    const first = items[0].entry;
+    const weight = sum(items.map((i) => i.weight));
+    const score = sum(items.map((i) => i.settled));
+    const declared = first.level1Declared;
+    levels.push({ name, declaredWeight: declared, weight: plain(weight), score: fixed2(score) });
+    if (declared !== null && !weight.eq(declared) && first.level1Cell) {
+      findings.push(
+        finding('weight.level-mismatch', sheet, first.level1Cell.address,
+          `${name}标明 ${declared} 分，但其下三级指标分值合计 ${plain(weight)} 分；请调整分值使两者一致。`),
+      );
+    }
+  }
+
+  const indicatorWeights = sum(rows.map((r) => r.weight));
+  const all = indicatorWeights.plus(budgetWeight ?? 0);
+  const anchor = budgetCell ?? rows[0]?.entry.weightCell.address ?? 'A1';
+  if (rows.length > 0 && !all.eq(100)) {
+    findings.push(
+      finding('weight.total', sheet, anchor,
+        `预算执行率分值 ${budgetWeight ? plain(budgetWeight) : 0} 加各指标分值 ${plain(indicatorWeights)}，合计 ${plain(all)} 分，不是 100 分；请调整分值。`),
+    );
+  }
+
+  const expected: Record<string, string | null> = { ...profile.levelWeights };
+  const actual = levels.filter((l) => (LEVELS as readonly string[]).includes(l.name));
+  const differs =
+    actual.length > 0 &&
+    (LEVELS.some((name) => {
+      const l = actual.find((x) => x.name === name);
+      const want = expected[name];
+      return want === null ? l !== undefined : l === undefined || !new Decimal(l.declaredWeight ?? l.weight).eq(want);
+    }) ||
+      (budgetWeight !== null && !budgetWeight.eq(profile.budgetWeight)));
+  if (differs) {
+    const want = LEVELS.filter((n) => expected[n] !== null).map((n) => `${n} ${expected[n]}`).join('、');
+    const have = actual.map((l) => `${l.name} ${l.declaredWeight ?? l.weight}`).join('、');
+    findings.push(
+      finding('weight.nonstandard', sheet, actual[0] ? (byLevel.get(actual[0].name)![0].entry.level1Cell?.address ?? anchor) : anchor,
+        `分值结构为 预算执行率 ${budgetWeight ? plain(budgetWeight) : '-'}、${have}，与所用标准（预算执行率 ${profile.budgetWeight}、${want}）不同；如为本地规定可忽略。`),
+    );
+  }
+  return { levels, findings };
+}
+
+export interface TotalResult {
+  report: TotalReport | null;
+  grade: string | null;
+  enteredGrade: string | null;
+  findings: Finding[];
+  writes: CellPatch[];
+}
+
+export function evaluateTotal(
+  grid: Grid,
+  form: FormEntries,
+  rows: IndicatorResult[],
+  budget: { score: Decimal | null; weight: Decimal | null; enteredScore: Decimal | null },
+  profile: Profile,
+): TotalResult {
+  const sheet = grid.sheet;
+  const findings: Finding[] = [];
+  const writes: CellPatch[] = [];
+  const weight = sum(rows.map((r) => r.weight)).plus(budget.weight ?? 0);
+  const score = sum(rows.map((r) => r.settled)).plus(budget.score ?? budget.enteredScore ?? 0);
+  const grade = rows.length > 0 ? gradeOf(score, profile) : null;
+  const t = form.total;
+  let report: TotalReport | null = null;
+  if (t && t.scoreCell) {
+    const enteredWeight = readFigure(grid, t.weightCell, findings, { what: '总分的分值' });
+    const enteredScore = readFigure(grid, t.scoreCell, findings, { what: '总分' });
+    // The arithmetic check uses the figures as entered, as a person adding the column would.
+    const enteredSum = sum(rows.map((r) => r.enteredScore ?? r.settled)).plus(budget.enteredScore ?? budget.score ?? 0);
+    if (enteredScore !== null && enteredScore.minus(enteredSum).abs().gt(TOLERANCE)) {
+      findings.push(
+        finding('total.mismatch', sheet, t.scoreCell.address,
+          `总分填的是 ${plain(enteredScore)}，但表中各项得分相加为 ${fixed2(enteredSum)}；请核对合计。`),
+      );
+    }
+    if (enteredWeight !== null && t.weightCell && !enteredWeight.eq(weight)) {
+      findings.push(finding('total.mismatch', sheet, t.weightCell.address, `总分的分值填的是 ${plain(enteredWeight)}，各项分值相加为 ${plain(weight)}。`));
+    }
+    if (enteredScore === null && grid.raw(t.scoreCell.row, t.scoreCell.col).formula === undefined) {
+      findings.push(finding('total.missing', sheet, t.scoreCell.address, `总分未填写；应为 ${fixed2(score)}，重算会填入。`));
+    }
+    if (t.weightCell) {
+      const p = writeNumber(grid, t.weightCell, weight, 'General', 'total-weight', plain(weight), findings);
+      if (p) writes.push(p);
+    }
+    const p = writeNumber(grid, t.scoreCell, score, '0.00', 'total-score', fixed2(score), findings);
+    if (p) writes.push(p);
+    report = {
+      cell: t.scoreCell.address,
+      weightCell: t.weightCell?.address ?? null,
+      weight: plain(weight),
+      score: fixed2(score),
+      enteredWeight: enteredWeight ? plain(enteredWeight) : null,
+      enteredScore: enteredScore ? plain(enteredScore) : null,
+    };
+    let enteredGrade: string | null = null;
+    if (form.grade && grade) {
+      const cell = form.grade.valueCell;
+      enteredGrade = grid.text(cell.row, cell.col) || null;
+      const basis = enteredScore ?? score;
+      const expected = gradeOf(basis, profile);
+      if (enteredGrade !== null && normaliseGrade(enteredGrade) !== expected) {
+        findings.push(finding('grade.mismatch', sheet, cell.address, `等级填的是“${enteredGrade}”，总分 ${plain(basis)} 对应的等级是“${expected}”。`));
+      }
+      const gp = textPatch(grid, cell, grade, 'grade');
+      if (gp && normaliseGrade(enteredGrade ?? '') !== grade) writes.push(gp);
+    }
+    return { report, grade, enteredGrade, findings, writes };
+  }
+  return { report, grade, enteredGrade: null, findings, writes };
+}
+
+/** "优秀" → 优, "良好" → 良, "中等" → 中, "较差" → 差. */
+function normaliseGrade(text: string): string {
+  const t = text.replace(/\s+/g, '');
+  if (t.startsWith('优')) return '优';
+  if (t.startsWith('良')) return '良';
+  if (t.startsWith('中') || t === '合格' || t === '一般') return '中';
+  if (t.includes('差') || t === '不合格') return '差';
+  return t;
+}

@@ -1,0 +1,126 @@
+// One opened workbook in the demo: the file's bytes, the in-memory workbook the pane works on,
+// and the way back to a file that keeps everything the person had (merges, borders, fonts).
+import type { Workbook } from 'exceljs';
+import { a1, parseA1 } from '../core/text';
+import type { Cell, CellPatch, CellState, Snapshot } from '../core/types';
+import { MemoryWorkbook, type MemoryCell, type MemorySheet } from '../excel/memory/workbook';
+import { applyPatches, workbookToSnapshots } from '../xlsx/convert';
+import type { GridSheet } from './grid';
+import { geometryOf, readXlsx, writeXlsx } from './source';
+
+/** Room around the used range, so the grid looks like a sheet and not a cut-out. */
+const SPARE_ROWS = 6;
+const SPARE_COLS = 3;
+const MIN_ROWS = 30;
+const MIN_COLS = 10;
+
+/** "'My sheet'!B5:C6" → { sheet: "My sheet", row: 5, col: 2 } (the first cell of a range). */
+export function parseSelection(address: string): { sheet: string; row: number; col: number } | null {
+  const bang = address.lastIndexOf('!');
+  if (bang < 0) return null;
+  const sheet = address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+  const at = parseA1(address.slice(bang + 1).split(':')[0]);
+  return at ? { sheet, ...at } : null;
+}
+
+function stateOf(cell: Cell | MemoryCell | undefined): CellState {
+  return {
+    value: cell?.value ?? null,
+    ...(cell?.formula ? { formula: cell.formula } : {}),
+    ...(cell?.numberFormat ? { numberFormat: cell.numberFormat } : {}),
+    fill: cell?.fill ? cell.fill.toUpperCase() : null,
+  };
+}
+
+function cellOf(snapshot: Snapshot | undefined, row: number, col: number): Cell | undefined {
+  if (!snapshot) return undefined;
+  return snapshot.cells[row - snapshot.top]?.[col - snapshot.left];
+}
+
+/** What changed in one cell since the file was opened, as a patch the file door can write. */
+function difference(sheet: string, row: number, col: number, before: CellState, now: CellState): CellPatch | null {
+  const set: Partial<CellState> = {};
+  if (now.value !== before.value || now.formula !== before.formula) {
+    set.value = now.value;
+    if (now.formula) set.formula = now.formula;
+  }
+  if ((now.numberFormat ?? 'General') !== (before.numberFormat ?? 'General')) set.numberFormat = now.numberFormat ?? 'General';
+  if (now.fill !== before.fill) set.fill = now.fill ?? null;
+  if (Object.keys(set).length === 0) return null;
+  return { sheet, cell: a1(row, col), row, col, set, before, reason: 'restore' };
+}
+
+export class DemoBook {
+  private constructor(
+    readonly fileName: string,
+    private readonly bytes: ArrayBuffer,
+    readonly source: Workbook,
+    readonly workbook: MemoryWorkbook,
+    private readonly original: Snapshot[],
+  ) {}
+
+  static async open(bytes: ArrayBuffer, fileName: string): Promise<DemoBook> {
+    const source = await readXlsx(bytes.slice(0));
+    const snapshots = workbookToSnapshots(source);
+    if (snapshots.length === 0) throw new Error('工作簿中没有工作表 / The workbook has no sheets');
+    const workbook = MemoryWorkbook.fromSnapshots(snapshots);
+    return new DemoBook(fileName, bytes, source, workbook, workbookToSnapshots(source));
+  }
+
+  /** The sheet the grid should show now. */
+  get activeSheet(): MemorySheet {
+    return this.workbook.findSheet(this.workbook.activeSheet) ?? this.workbook.sheets[0];
+  }
+
+  /** The grid's view of a sheet: the in-memory cells, laid out as the file lays them out. */
+  gridSheet(sheet: MemorySheet): GridSheet {
+    const geometry = geometryOf(this.source.getWorksheet(sheet.name));
+    const used = sheet.usedRange();
+    return {
+      name: sheet.name,
+      rows: Math.max(MIN_ROWS, (used?.bottom ?? 0) + SPARE_ROWS),
+      cols: Math.max(MIN_COLS, (used?.right ?? 0) + SPARE_COLS),
+      cell: (row, col) => sheet.get(row, col),
+      merges: sheet.merges,
+      ...geometry,
+    };
+  }
+
+  /** Every cell that differs from the file as it was opened. */
+  changes(): CellPatch[] {
+    const patches: CellPatch[] = [];
+    for (const sheet of this.workbook.sheets) {
+      const before = this.original.find((s) => s.sheet === sheet.name);
+      const used = sheet.usedRange();
+      const bottom = Math.max(used?.bottom ?? 0, before ? before.top + before.cells.length - 1 : 0);
+      const right = Math.max(used?.right ?? 0, before ? before.left + Math.max(0, ...before.cells.map((r) => r.length)) - 1 : 0);
+      for (let row = 1; row <= bottom; row++) {
+        for (let col = 1; col <= right; col++) {
+          const merge = sheet.mergeAt(row, col);
+          if (merge && (merge.top !== row || merge.left !== col)) continue;
+          const patch = difference(sheet.name, row, col, stateOf(cellOf(before, row, col)), stateOf(sheet.get(row, col)));
+          if (patch) patches.push(patch);
+        }
+      }
+    }
+    return patches;
+  }
+
+  /** The workbook as a file: the opened file again, with every change written onto it. */
+  async toFile(): Promise<Blob> {
+    const copy = await readXlsx(this.bytes.slice(0));
+    const bySheet = new Map<string, CellPatch[]>();
+    for (const patch of this.changes()) bySheet.set(patch.sheet, [...(bySheet.get(patch.sheet) ?? []), patch]);
+    for (const [name, patches] of bySheet) {
+      const ws = copy.getWorksheet(name);
+      if (ws) applyPatches(ws, patches);
+    }
+    return writeXlsx(copy);
+  }
+
+  /** The name offered for the download: the opened name with 已检查 before the extension. */
+  downloadName(): string {
+    const base = this.fileName.replace(/\.xlsx$/i, '');
+    return `${base}（已检查）.xlsx`;
+  }
+}

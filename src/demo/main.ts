@@ -1,0 +1,219 @@
+// The demo page: a workbook drawn as a sheet on the left, the real task pane on the right, both
+// working on one in-memory workbook. Files are read and written in this page only; nothing is
+// sent anywhere.
+import { a1 } from '../core/text';
+import { createOfficeHost } from '../excel/memory/host';
+import type { MemoryWorkbook } from '../excel/memory/workbook';
+import { DemoBook, parseSelection } from './book';
+import { Grid, editText } from './grid';
+import type { DemoParent, PaneHost } from './office-stub';
+import { parseTyped } from './typed';
+
+const PANE_URL = 'pane/taskpane.html';
+
+function element<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`missing #${id}`);
+  return found as T;
+}
+
+const gridHost = element<HTMLDivElement>('grid-scroll');
+const tabs = element<HTMLElement>('tabs');
+const status = element<HTMLDivElement>('status');
+const nameBox = element<HTMLOutputElement>('name-box');
+const formulaBox = element<HTMLOutputElement>('formula');
+const paneFrame = element<HTMLIFrameElement>('pane');
+const fileInput = element<HTMLInputElement>('open-file');
+const sampleSelect = element<HTMLSelectElement>('sample');
+const downloadButton = element<HTMLButtonElement>('download');
+const dropHint = element<HTMLDivElement>('drop-hint');
+
+let book: DemoBook | null = null;
+let unsubscribe: (() => void) | null = null;
+let drawPending = false;
+
+function say(text: string, isError = false): void {
+  status.textContent = text;
+  status.classList.toggle('error', isError);
+}
+
+function current(): DemoBook {
+  if (!book) throw new Error('还没有打开工作簿 / No workbook is open');
+  return book;
+}
+
+function selection(b: DemoBook): { row: number; col: number } {
+  const sel = parseSelection(b.workbook.selectedAddress);
+  return sel && sel.sheet === b.activeSheet.name ? { row: sel.row, col: sel.col } : { row: 1, col: 1 };
+}
+
+function selectCell(address: string): void {
+  const b = current();
+  b.workbook.selectedAddress = `${b.activeSheet.name}!${address}`;
+  draw();
+}
+
+function editCell(address: string, text: string): void {
+  const b = current();
+  const sheet = b.activeSheet.name;
+  const before = b.workbook.cell(sheet, address);
+  const typed = parseTyped(text, before.numberFormat);
+  b.workbook.endCellEdit();
+  if (editText(before) === text) {
+    draw();
+    return;
+  }
+  if (typed.numberFormat) b.workbook.setCell(sheet, address, { numberFormat: typed.numberFormat });
+  b.workbook.edit(sheet, address, typed.value);
+}
+
+const grid = new Grid(gridHost, {
+  select: selectCell,
+  edit: editCell,
+  // While the person types, Excel holds back the add-in's batches (cell edit mode).
+  editStarted: () => {
+    if (book) book.workbook.cellEditMode = true;
+  },
+  editCancelled: () => book?.workbook.endCellEdit(),
+});
+
+function drawTabs(b: DemoBook): void {
+  const buttons = b.workbook.sheets.map((sheet) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.role = 'tab';
+    button.textContent = sheet.name;
+    button.setAttribute('aria-selected', String(sheet.name === b.activeSheet.name));
+    button.addEventListener('click', () => {
+      b.workbook.activeSheet = sheet.name;
+      b.workbook.selectedAddress = `${sheet.name}!A1`;
+      draw();
+    });
+    return button;
+  });
+  tabs.replaceChildren(...buttons);
+}
+
+/** Redraw everything from the workbook: the grid, the tabs and the formula bar. */
+function draw(): void {
+  const b = book;
+  if (!b) return;
+  const sheet = b.activeSheet;
+  const at = selection(b);
+  grid.render(b.gridSheet(sheet), at);
+  drawTabs(b);
+  const merge = sheet.mergeAt(at.row, at.col);
+  const address = a1(merge?.top ?? at.row, merge?.left ?? at.col);
+  nameBox.textContent = address;
+  formulaBox.textContent = editText(sheet.get(merge?.top ?? at.row, merge?.left ?? at.col));
+}
+
+/** The pane writes in bursts; draw once per frame. */
+function drawSoon(): void {
+  if (drawPending) return;
+  drawPending = true;
+  requestAnimationFrame(() => {
+    drawPending = false;
+    draw();
+    grid.reveal();
+  });
+}
+
+async function load(bytes: ArrayBuffer, fileName: string): Promise<void> {
+  say(`正在读取 ${fileName}… / Reading…`);
+  try {
+    const opened = await DemoBook.open(bytes, fileName);
+    unsubscribe?.();
+    book = opened;
+    unsubscribe = opened.workbook.onChange(drawSoon);
+    draw();
+    gridHost.scrollTo(0, 0);
+    // A fresh pane for a fresh workbook, as when Excel opens another file.
+    paneFrame.src = `${PANE_URL}?file=${encodeURIComponent(fileName)}`;
+    say(`${fileName} · ${opened.workbook.sheets.length} 个工作表 · 文件只在本机处理，不会上传 / Nothing leaves this computer`);
+    demo.ready = true;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    say(`无法打开 ${fileName}：请选择 .xlsx 格式的工作簿。/ Could not open this file (${reason})`, true);
+    throw error;
+  }
+}
+
+async function loadSample(name: string): Promise<void> {
+  const response = await fetch(`samples/${encodeURIComponent(name)}`);
+  if (!response.ok) {
+    say(`示例 ${name} 不在构建中（npm run samples）/ Sample missing`, true);
+    return;
+  }
+  await load(await response.arrayBuffer(), name);
+}
+
+async function openFile(file: File): Promise<void> {
+  await load(await file.arrayBuffer(), file.name);
+}
+
+async function download(): Promise<void> {
+  const b = current();
+  say('正在生成文件… / Writing the file…');
+  const blob = await b.toFile();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = b.downloadName();
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  say(`已下载 ${b.downloadName()}（${b.changes().length} 处改动）/ Downloaded`);
+}
+
+fileInput.addEventListener('change', () => {
+  const file = fileInput.files?.[0];
+  if (file) void openFile(file).catch(() => undefined);
+  fileInput.value = '';
+});
+sampleSelect.addEventListener('change', () => void loadSample(sampleSelect.value).catch(() => undefined));
+downloadButton.addEventListener('click', () => void download().catch((e: unknown) => say(`下载失败 / Download failed: ${String(e)}`, true)));
+
+// Drag and drop anywhere on the page; the sheet area shows where to drop.
+let dragDepth = 0;
+window.addEventListener('dragenter', (e) => {
+  e.preventDefault();
+  dragDepth++;
+  dropHint.hidden = false;
+});
+window.addEventListener('dragleave', () => {
+  dragDepth = Math.max(0, dragDepth - 1);
+  if (dragDepth === 0) dropHint.hidden = true;
+});
+window.addEventListener('dragover', (e) => e.preventDefault());
+window.addEventListener('drop', (e) => {
+  e.preventDefault();
+  dragDepth = 0;
+  dropHint.hidden = true;
+  const file = e.dataTransfer?.files[0];
+  if (file) void openFile(file).catch(() => undefined);
+});
+
+const demo = {
+  ready: false,
+  /** The in-memory workbook the grid shows and the pane works on. */
+  get workbook(): MemoryWorkbook {
+    return current().workbook;
+  },
+  get fileName(): string {
+    return current().fileName;
+  },
+  connectPane(): PaneHost {
+    return createOfficeHost(current().workbook);
+  },
+  /** Open a workbook from bytes, as the file picker does. */
+  open: (bytes: ArrayBuffer, fileName: string) => load(bytes, fileName),
+  /** The workbook as an .xlsx file, as the download button writes it. */
+  toFile: () => current().toFile(),
+  changes: () => current().changes(),
+} satisfies DemoParent & Record<string, unknown>;
+
+(window as unknown as { demo: typeof demo }).demo = demo;
+
+void loadSample(sampleSelect.value).catch(() => undefined);

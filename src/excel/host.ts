@@ -1,0 +1,141 @@
+// The part of the Office.js surface the add-in uses, as structural types. The real `Excel` and
+// `Office` globals are assignable to them (taskpane.ts and commands.ts check that at compile
+// time), and so is the in-memory Excel in ./memory, which is how the door is tested.
+
+export type ScalarValue = string | number | boolean;
+
+export interface ClientResultLike<T> {
+  readonly value: T;
+}
+
+export interface CellPropertiesLike {
+  address?: string;
+  format?: { fill?: { color?: string; pattern?: string } };
+}
+
+export interface CellPropertiesLoadLike {
+  address?: boolean;
+  format?: { fill?: { color?: boolean; pattern?: boolean } };
+}
+
+export interface RangeFillLike {
+  color: string;
+  clear(): void;
+  load(propertyNames?: string | string[]): RangeFillLike;
+}
+
+export interface RangeFormatLike {
+  readonly fill: RangeFillLike;
+}
+
+export interface RangeLike {
+  readonly isNullObject: boolean;
+  readonly address: string;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  values: ScalarValue[][];
+  formulas: ScalarValue[][];
+  numberFormat: ScalarValue[][];
+  readonly valueTypes: string[][];
+  readonly format: RangeFormatLike;
+  load(propertyNames?: string | string[]): RangeLike;
+  /** ExcelApi 1.9. */
+  getCellProperties(options: CellPropertiesLoadLike): ClientResultLike<CellPropertiesLike[][]>;
+  /** ExcelApi 1.13. */
+  getMergedAreasOrNullObject(): RangeAreasLike;
+  merge(across?: boolean): void;
+  select(): void;
+}
+
+export interface RangeAreasLike {
+  readonly isNullObject: boolean;
+  readonly areas: { readonly items: RangeLike[] };
+  load(propertyNames?: string | string[]): RangeAreasLike;
+}
+
+export interface WorksheetChangedLike {
+  readonly worksheetId: string;
+  readonly address: string;
+  /** ExcelApi 1.14; "ThisLocalAddin" for the add-in's own writes. */
+  readonly triggerSource?: string;
+}
+
+export interface EventHandlersLike<T> {
+  add(handler: (args: T) => Promise<unknown>): { remove(): void };
+}
+
+export interface WorksheetLike {
+  readonly isNullObject: boolean;
+  readonly id: string;
+  readonly name: string;
+  readonly protection: { readonly protected: boolean; load(propertyNames?: string | string[]): unknown };
+  load(propertyNames?: string | string[]): WorksheetLike;
+  getRange(address?: string): RangeLike;
+  /** ExcelApi 1.4. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeLike;
+  activate(): void;
+}
+
+export interface WorksheetCollectionLike {
+  readonly items: WorksheetLike[];
+  load(propertyNames?: string | string[]): WorksheetCollectionLike;
+  getActiveWorksheet(): WorksheetLike;
+  getItem(key: string): WorksheetLike;
+  getItemOrNullObject(key: string): WorksheetLike;
+  add(name?: string): WorksheetLike;
+  /** ExcelApi 1.9. */
+  readonly onChanged: EventHandlersLike<WorksheetChangedLike>;
+}
+
+export interface RequestContextLike {
+  readonly workbook: {
+    readonly worksheets: WorksheetCollectionLike;
+    readonly application: { suspendApiCalculationUntilNextSync(): void };
+  };
+  sync(): Promise<unknown>;
+}
+
+export interface RunOptionsLike {
+  delayForCellEdit?: boolean;
+  mergeUndoGroup?: boolean;
+}
+
+export interface ExcelSurface {
+  run<T>(options: RunOptionsLike, batch: (context: RequestContextLike) => Promise<T>): Promise<T>;
+}
+
+export interface AsyncResultLike {
+  /** "succeeded" or "failed" at run time (@types/office-js declares a numeric enum). */
+  readonly status: unknown;
+  readonly error?: { readonly message: string } | null;
+}
+
+export interface SettingsLike {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  remove(name: string): void;
+  saveAsync(options: { overwriteIfStale?: boolean }, callback?: (result: AsyncResultLike) => void): void;
+  refreshAsync(callback?: (result: AsyncResultLike) => void): void;
+}
+
+export interface CommandEventLike {
+  completed(): void;
+}
+
+export interface OfficeSurface {
+  onReady(callback?: (info: { host: unknown; platform: unknown }) => unknown): Promise<{ host: unknown; platform: unknown }>;
+  readonly context: {
+    readonly displayLanguage: string;
+    readonly requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+    readonly document: { readonly settings: SettingsLike };
+  };
+  readonly actions: { associate(actionId: string, actionFunction: (event: CommandEventLike) => void): void };
+}
+
+/** What the door needs from its world: the two Office.js globals, real or in memory. */
+export interface OfficeHost {
+  Excel: ExcelSurface;
+  Office: OfficeSurface;
+}

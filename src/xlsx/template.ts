@@ -1,0 +1,98 @@
+// The blank form as an .xlsx file: the sketch made a workbook (convert.ts), then what only a form
+// to fill needs: header shading, data validation on the numeric cells, a print set-up.
+import type { Workbook, Worksheet } from 'exceljs';
+import { NATIONAL, type Profile } from '../core/profile';
+import { templateLayout, type TemplateLayout, type TemplateType } from '../samples/template';
+import { sketchToWorkbook } from './convert';
+
+export interface TemplateOptions {
+  year?: string;
+  /** Sets the 一级 weights in the labels and the budget weight (default national). */
+  profile?: Profile;
+}
+
+const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFF2F2F2' } };
+
+function validate(ws: Worksheet, cells: string[], rule: 'money' | 'points' | 'rate'): void {
+  const base = { type: 'decimal' as const, allowBlank: true, showErrorMessage: true, errorStyle: 'stop' as const };
+  for (const address of cells) {
+    const cell = ws.getCell(address);
+    if (rule === 'points') {
+      cell.dataValidation = {
+        ...base,
+        operator: 'between',
+        formulae: [0, 100],
+        errorTitle: '分值 / 得分',
+        error: '请填写 0 到 100 之间的数字。 / A number from 0 to 100.',
+      };
+    } else {
+      cell.dataValidation = {
+        ...base,
+        operator: 'greaterThanOrEqual',
+        formulae: [0],
+        errorTitle: rule === 'money' ? '金额（万元）' : '执行率',
+        error:
+          rule === 'money'
+            ? '请填写不小于 0 的金额（万元），不要带单位。 / An amount ≥ 0, in 万元, without a unit.'
+            : '请填写不小于 0 的百分比，如 95%。 / A percentage ≥ 0, e.g. 95%.',
+      };
+    }
+  }
+}
+
+function style(ws: Worksheet, layout: TemplateLayout): void {
+  // The 预算单位 / 年度 line sits above the table, without a frame, as on the printed form.
+  ws.getRow(2).eachCell({ includeEmpty: true }, (cell) => {
+    cell.style = { ...cell.style, border: {}, alignment: { ...cell.style.alignment, horizontal: Number(cell.col) === 1 ? 'left' : 'right' } };
+  });
+  for (const r of layout.headerRows) {
+    ws.getRow(r).eachCell({ includeEmpty: true }, (cell) => {
+      cell.style = { ...cell.style, font: { ...cell.style.font, bold: true }, fill: HEADER_FILL };
+    });
+  }
+  ws.getRow(layout.goalRow).height = 120;
+  ws.getCell(`B${layout.goalRow}`).alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
+  ws.getCell(`F${layout.goalRow}`).alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
+  for (let r = layout.indicators.first; r <= layout.indicators.last; r++) {
+    ws.getRow(r).height = 30;
+    ws.getCell(`I${r}`).alignment = { wrapText: true, vertical: 'middle', horizontal: 'left' };
+  }
+
+  validate(ws, layout.money, 'money');
+  validate(ws, layout.points, 'points');
+  validate(ws, [layout.rate], 'rate');
+  ws.getCell(layout.grade).dataValidation = {
+    type: 'list',
+    allowBlank: true,
+    formulae: ['"优,良,中,差"'],
+    showErrorMessage: true,
+    errorTitle: '自评等级',
+    error: '请选择 优、良、中 或 差。 / Choose 优, 良, 中 or 差.',
+  };
+
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    printArea: layout.area,
+    paperSize: 9,
+    orientation: 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+}
+
+/** The blank form as a workbook of one sheet. */
+export function templateWorkbook(type: TemplateType, opts: TemplateOptions = {}): Workbook {
+  const layout = templateLayout(type, opts.year, opts.profile ?? NATIONAL);
+  const wb = sketchToWorkbook([layout.sketch]);
+  wb.creator = 'jixiao';
+  style(wb.worksheets[0], layout);
+  return wb;
+}
+
+/** Write the blank standard form to `outPath`. */
+export async function writeTemplate(type: TemplateType, outPath: string, opts: TemplateOptions): Promise<void> {
+  await templateWorkbook(type, opts).xlsx.writeFile(outPath);
+}

@@ -1,0 +1,93 @@
+// What every browser test needs: the demo built and served on a free port, Debian's Chromium
+// driven by playwright-core, and screenshots kept under artifacts/screenshots (git-ignored).
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { DEMO_DIR, PROJECT_ROOT, ensureDemoBuilt } from '../../src/demo/server/build';
+import { startDemoServer, type RunningServer } from '../../src/demo/server/serve';
+
+export const SCREENSHOTS = join(PROJECT_ROOT, 'artifacts', 'screenshots');
+export const SAMPLES = join(PROJECT_ROOT, 'assets', 'samples');
+
+export interface Session {
+  url: string;
+  context: BrowserContext;
+  page: Page;
+  /** Requests that tried to leave 127.0.0.1 (there must be none). */
+  outside: string[];
+  /** Uncaught errors and console errors, from the page and its frames. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Build if needed, serve, launch Chromium with a fresh profile, and open the demo page. */
+export async function openDemo(): Promise<Session> {
+  await ensureDemoBuilt();
+  const server: RunningServer = await startDemoServer(DEMO_DIR, 0);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    acceptDownloads: true,
+    locale: 'zh-CN',
+  });
+  const url = `http://127.0.0.1:${server.port}/`;
+  const outside: string[] = [];
+  const errors: string[] = [];
+  await context.route('**/*', (route) => {
+    const target = route.request().url();
+    if (target.startsWith(url) || target.startsWith('data:') || target.startsWith('blob:')) return route.continue();
+    outside.push(target);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  await page.goto(url);
+  await waitForDemo(page);
+  return {
+    url,
+    context,
+    page,
+    outside,
+    errors,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Wait until the page has read its workbook and the pane frame has started. */
+export async function waitForDemo(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const demo = (window as unknown as { demo?: { ready?: boolean } }).demo;
+    return demo?.ready === true;
+  });
+}
+
+/** The task pane's frame. */
+export function paneFrame(page: Page): Frame {
+  const frame = page.frames().find((f) => f.url().includes('/pane/'));
+  if (!frame) throw new Error('The task pane frame is not there');
+  return frame;
+}
+
+export async function screenshotPane(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.locator('aside.pane').screenshot({ path });
+  return path;
+}
+
+export async function screenshotPage(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}

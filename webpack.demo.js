@@ -1,0 +1,111 @@
+// The browser demo: the real task pane (built by the add-in's own webpack.config.js, with
+// office.js swapped for a stub that connects it to the page's in-memory workbook) next to a
+// sheet grid. Everything lands in dist/demo and runs offline.
+const fs = require('fs');
+const path = require('path');
+const webpack = require('webpack');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyPlugin = require('copy-webpack-plugin');
+
+const root = __dirname;
+const out = path.join(root, 'dist', 'demo');
+const OFFICE_JS = /<script\b[^>]*\bsrc="https:\/\/appsforoffice\.microsoft\.com\/[^"]*"[^>]*>\s*<\/script>/g;
+const CSP_META = /<meta\b[^>]*http-equiv="Content-Security-Policy"[^>]*>/gi;
+
+// Kept in step with src/demo/server/serve.ts, which sends the same policy as a header.
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Rewrites the pane's HTML once html-webpack-plugin has emitted it: office.js → the stub, our CSP. */
+class PaneForDemoPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('PaneForDemoPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'PaneForDemoPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        (assets) => {
+          for (const name of Object.keys(assets)) {
+            if (!name.endsWith('.html')) continue;
+            const html = assets[name].source().toString();
+            const replaced = html
+              .replace(CSP_META, '')
+              .replace(OFFICE_JS, '<script src="../office-stub.js"></script>')
+              .replace(/<head>/i, `<head><meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+            compilation.updateAsset(name, new webpack.sources.RawSource(replaced));
+          }
+        },
+      );
+    });
+  }
+}
+
+const tsRule = {
+  test: /\.ts$/,
+  exclude: /node_modules/,
+  use: { loader: 'ts-loader', options: { configFile: path.join(root, 'tsconfig.json'), onlyCompileBundledFiles: true } },
+};
+
+function demoConfig(mode) {
+  return {
+    name: 'demo',
+    mode,
+    target: 'web',
+    devtool: 'source-map',
+    context: root,
+    entry: { demo: './src/demo/main.ts', 'office-stub': './src/demo/office-stub.ts' },
+    output: { path: out, filename: '[name].js', clean: { keep: /^pane\// } },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: { rules: [tsRule] },
+    // exceljs ships its own minified browser build; it is copied as is and read from window.ExcelJS.
+    externals: { exceljs: 'ExcelJS' },
+    plugins: [
+      new HtmlWebpackPlugin({
+        template: './src/demo/index.html',
+        filename: 'index.html',
+        chunks: ['demo'],
+        scriptLoading: 'defer',
+        templateParameters: { csp: CSP },
+      }),
+      new CopyPlugin({
+        patterns: [
+          { from: require.resolve('exceljs/dist/exceljs.min.js'), to: 'vendor/exceljs.min.js' },
+          { from: 'src/demo/demo.css', to: 'demo.css' },
+          { from: 'assets/samples/*.xlsx', to: 'samples/[name][ext]', noErrorOnMissing: true },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+  };
+}
+
+/** The add-in's own pane build, pointed at dist/demo/pane, with the office.js tag swapped. */
+function paneConfig(env, argv) {
+  const file = path.join(root, 'webpack.config.js');
+  if (!fs.existsSync(file)) return null;
+  const exported = require(file);
+  const made = typeof exported === 'function' ? exported(env, argv) : exported;
+  const configs = Array.isArray(made) ? made : [made];
+  return configs.map((config, i) => ({
+    ...config,
+    name: `pane${i === 0 ? '' : i}`,
+    mode: argv.mode,
+    devtool: 'source-map',
+    devServer: undefined,
+    output: { ...config.output, path: path.join(out, 'pane'), clean: true, publicPath: 'auto' },
+    plugins: [...(config.plugins ?? []), new PaneForDemoPlugin()],
+  }));
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const mode = argv.mode ?? 'production';
+  return [demoConfig(mode), ...(paneConfig(env, { ...argv, mode }) ?? [])];
+};
