@@ -6,11 +6,10 @@ import { a1 } from './text';
 import { finding } from './findings';
 import type { Cell, CellPatch, CellState, Finding, PatchReason, Snapshot } from './types';
 
+/** Everything a patch may change, so that restoring it is exact ("General" = no number format). */
 export function stateOf(cell: Cell): CellState {
-  const s: CellState = { value: cell.value };
+  const s: CellState = { value: cell.value, numberFormat: cell.numberFormat ?? 'General', fill: cell.fill ?? null };
   if (cell.formula !== undefined) s.formula = cell.formula;
-  if (cell.numberFormat !== undefined) s.numberFormat = cell.numberFormat;
-  s.fill = cell.fill ?? null;
   return s;
 }
 
@@ -97,7 +96,7 @@ export function applyToSnapshot(snapshot: Snapshot, patches: CellPatch[]): Snaps
       else cell.formula = p.set.formula;
     }
     if ('numberFormat' in p.set) {
-      if (p.set.numberFormat === undefined) delete cell.numberFormat;
+      if (p.set.numberFormat === undefined || p.set.numberFormat === 'General') delete cell.numberFormat;
       else cell.numberFormat = p.set.numberFormat;
     }
     if ('fill' in p.set) {

@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { analyzeSheet } from '../../src/core/engine';
+import { applyToSnapshot, inversePatches } from '../../src/core/patch';
+import type { Cell, CellRange, Snapshot } from '../../src/core/types';
+import { seedSketch } from '../../src/samples/seed';
+import { projectSketch } from '../../src/samples/project';
+import { sketchToSnapshot } from '../../src/samples/sketch';
+import { variantSketch } from '../fixtures/variants';
+
+const texts = fc.constantFrom(
+  '', ' ', '10分', '100 %', '１２３', '８５％', '≥95%', '≤4', '< 1%', '少于 30 天', '下降 15%', '上升 9.11%', '健全', '是', '否',
+  '部分完成', '8016.0 9', '1,234.5', '300 万元', '#N/A', '完成绩效目标', '总分', '得分', '分值', '三级指标', '年度指标值',
+  '实际完成值', '一级指标', '产出指标（50分）', '年度资金总额', '全年执行数', '全年预算数', '执行率', '其中：一般公共预算：12', '自评等级',
+  '<img src=x onerror=alert(1)>', '=SUM(A1:A3)', '—', '……', '指标1', 'x'.repeat(3000),
+);
+
+const cellArb: fc.Arbitrary<Cell> = fc.oneof(
+  fc.constant<Cell>({ value: null }),
+  texts.map<Cell>((t) => ({ value: t })),
+  fc.double({ noNaN: false, min: -1e12, max: 1e12 }).map<Cell>((n) => ({ value: n })),
+  fc.integer({ min: -5, max: 200 }).map<Cell>((n) => ({ value: n, numberFormat: fc.sample(fc.constantFrom('General', '0.00%', '0.00', '@'), 1)[0] })),
+  fc.constantFrom('#DIV/0!', '#REF!', '#VALUE!').map<Cell>((e) => ({ value: e, error: true, formula: '=1/0' })),
+  fc.boolean().map<Cell>((b) => ({ value: b })),
+);
+
+const mergeArb = (rows: number, cols: number): fc.Arbitrary<CellRange> =>
+  fc.tuple(fc.integer({ min: 1, max: rows }), fc.integer({ min: 1, max: cols }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 })).map(
+    ([top, left, h, w]) => ({ top, left, bottom: top + h, right: left + w }),
+  );
+
+const gridArb: fc.Arbitrary<Snapshot> = fc
+  .tuple(fc.integer({ min: 1, max: 25 }), fc.integer({ min: 1, max: 12 }))
+  .chain(([rows, cols]) =>
+    fc.record({
+      sheet: fc.constant('随机'),
+      top: fc.integer({ min: 1, max: 50 }),
+      left: fc.integer({ min: 1, max: 10 }),
+      cells: fc.array(fc.array(cellArb, { minLength: 0, maxLength: cols }), { minLength: 0, maxLength: rows }),
+      merges: fc.array(mergeArb(rows + 10, cols + 5), { maxLength: 8 }),
+      mergesKnown: fc.boolean(),
+    }),
+  );
+
+/** The seed form with some cells replaced by arbitrary content. */
+const mutatedSeed: fc.Arbitrary<Snapshot> = fc
+  .array(fc.tuple(fc.integer({ min: 0, max: 45 }), fc.integer({ min: 0, max: 9 }), cellArb), { minLength: 1, maxLength: 12 })
+  .map((edits) => {
+    const base = sketchToSnapshot(seedSketch);
+    const cells = base.cells.map((r) => r.map((c) => ({ ...c })));
+    for (const [r, c, cell] of edits) {
+      if (cells[r] && c < cells[r].length) cells[r][c] = cell;
+    }
+    return { ...base, cells };
+  });
+
+/** "General" is Excel's default number format: a cell with it and one without are the same cell. */
+const plainCells = (s: Snapshot) =>
+  s.cells.map((row) => row.map(({ numberFormat, ...rest }) => (numberFormat && numberFormat !== 'General' ? { ...rest, numberFormat } : rest)));
+
+const unreadable = (s: Snapshot) => analyzeSheet(s).findings.some((f) => f.code === 'form.unreadable');
+
+describe('nothing a sheet holds makes the engine fail', () => {
+  test('random grids give a result, never an internal error', () => {
+    fc.assert(
+      fc.property(gridArb, (s) => {
+        const r = analyzeSheet(s);
+        expect(r.forms.length + r.findings.length).toBeGreaterThan(0);
+        expect(r.findings.map((f) => f.code)).not.toContain('form.unreadable');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('the seed form with random cells replaced still reads', () => {
+    fc.assert(fc.property(mutatedSeed, (s) => !unreadable(s)), { numRuns: 300 });
+  });
+});
+
+describe('recompute', () => {
+  const recomputeTwice = (s: Snapshot) => {
+    const first = analyzeSheet(s);
+    const writes = first.forms.flatMap((f) => f.writes);
+    const after = applyToSnapshot(s, writes);
+    return analyzeSheet(after).forms.flatMap((f) => f.writes);
+  };
+
+  test.each([
+    ['the seed form', sketchToSnapshot(seedSketch)],
+    ['the project sample', sketchToSnapshot(projectSketch)],
+    ['a variant with a grade cell', sketchToSnapshot(variantSketch({ grade: '良', total: [100, 90] }))],
+  ])('is idempotent on %s: a second run plans no write', (_name, snapshot) => {
+    expect(analyzeSheet(snapshot).forms.flatMap((f) => f.writes).length).toBeGreaterThan(0);
+    expect(recomputeTwice(snapshot)).toEqual([]);
+  });
+
+  test('is idempotent on randomly damaged forms', () => {
+    fc.assert(fc.property(mutatedSeed, (s) => recomputeTwice(s).length === 0), { numRuns: 200 });
+  });
+
+  test('applying a plan and then its undo gives back the original snapshot', () => {
+    fc.assert(
+      fc.property(mutatedSeed, (s) => {
+        const writes = analyzeSheet(s).forms.flatMap((f) => f.writes);
+        const undone = applyToSnapshot(applyToSnapshot(s, writes), inversePatches(writes));
+        expect(plainCells(undone)).toEqual(plainCells(s));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
