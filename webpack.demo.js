@@ -1,7 +1,6 @@
 // The browser demo: the real task pane (built by the add-in's own webpack.config.js, with
 // office.js swapped for a stub that connects it to the page's in-memory workbook) next to a
 // sheet grid. Everything lands in dist/demo and runs offline.
-const fs = require('fs');
 const path = require('path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -9,14 +8,14 @@ const CopyPlugin = require('copy-webpack-plugin');
 
 const root = __dirname;
 const out = path.join(root, 'dist', 'demo');
-const OFFICE_JS = /<script\b[^>]*\bsrc="https:\/\/appsforoffice\.microsoft\.com\/[^"]*"[^>]*>\s*<\/script>/g;
-const CSP_META = /<meta\b[^>]*http-equiv="Content-Security-Policy"[^>]*>/gi;
+const OFFICE_JS = /<script\b[^>]*\bsrc=["']?https:\/\/appsforoffice\.microsoft\.com\/[^>]*>\s*<\/script>/gi;
+const CSP_META = /<meta\b[^>]*http-equiv=["']?Content-Security-Policy["']?[^>]*>/gi;
 
 // Kept in step with src/demo/server/serve.ts, which sends the same policy as a header.
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
@@ -39,7 +38,7 @@ class PaneForDemoPlugin {
             const replaced = html
               .replace(CSP_META, '')
               .replace(OFFICE_JS, '<script src="../office-stub.js"></script>')
-              .replace(/<head>/i, `<head><meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+              .replace(/<meta\s+charset=[^>]*>/i, (charset) => `${charset}<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
             compilation.updateAsset(name, new webpack.sources.RawSource(replaced));
           }
         },
@@ -51,7 +50,7 @@ class PaneForDemoPlugin {
 const tsRule = {
   test: /\.ts$/,
   exclude: /node_modules/,
-  use: { loader: 'ts-loader', options: { configFile: path.join(root, 'tsconfig.json'), onlyCompileBundledFiles: true } },
+  use: { loader: 'ts-loader', options: { configFile: path.join(root, 'tsconfig.json'), onlyCompileBundledFiles: true, transpileOnly: true } },
 };
 
 function demoConfig(mode) {
@@ -77,7 +76,7 @@ function demoConfig(mode) {
       }),
       new CopyPlugin({
         patterns: [
-          { from: require.resolve('exceljs/dist/exceljs.min.js'), to: 'vendor/exceljs.min.js' },
+          { from: require.resolve('exceljs/dist/exceljs.min.js'), to: 'vendor/exceljs.min.js', info: { minimized: true } },
           { from: 'src/demo/demo.css', to: 'demo.css' },
           { from: 'assets/samples/*.xlsx', to: 'samples/[name][ext]', noErrorOnMissing: true },
         ],
@@ -87,25 +86,23 @@ function demoConfig(mode) {
   };
 }
 
-/** The add-in's own pane build, pointed at dist/demo/pane, with the office.js tag swapped. */
-function paneConfig(env, argv) {
-  const file = path.join(root, 'webpack.config.js');
-  if (!fs.existsSync(file)) return null;
-  const exported = require(file);
-  const made = typeof exported === 'function' ? exported(env, argv) : exported;
-  const configs = Array.isArray(made) ? made : [made];
-  return configs.map((config, i) => ({
-    ...config,
-    name: `pane${i === 0 ? '' : i}`,
+/** The add-in's own build, reduced to the task pane, pointed at dist/demo/pane, office.js swapped. */
+async function paneConfig(env, argv) {
+  const addin = await require(path.join(root, 'webpack.config.js'))(env, argv);
+  const forPane = (plugin) => !(plugin instanceof HtmlWebpackPlugin) || plugin.userOptions.filename === 'taskpane.html';
+  return {
+    ...addin,
+    name: 'pane',
     mode: argv.mode,
     devtool: 'source-map',
     devServer: undefined,
-    output: { ...config.output, path: path.join(out, 'pane'), clean: true, publicPath: 'auto' },
-    plugins: [...(config.plugins ?? []), new PaneForDemoPlugin()],
-  }));
+    entry: { taskpane: addin.entry.taskpane },
+    output: { ...addin.output, path: path.join(out, 'pane'), clean: true },
+    plugins: [...addin.plugins.filter(forPane), new PaneForDemoPlugin()],
+  };
 }
 
-module.exports = (env = {}, argv = {}) => {
+module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode ?? 'production';
-  return [demoConfig(mode), ...(paneConfig(env, { ...argv, mode }) ?? [])];
+  return [demoConfig(mode), await paneConfig(env, { ...argv, mode })];
 };

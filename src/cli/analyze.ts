@@ -29,7 +29,7 @@ export function analyzeWorkbook(file: string, wb: Workbook, profile: Profile, sh
     try {
       return analyzeSheet(worksheetToSnapshot(ws), profile);
     } catch (e) {
-      throw new Error(`${file}：分析工作表“${ws.name}”时出错：${reason(e)}（internal error）`);
+      throw new Error(`${file}：分析工作表“${ws.name}”时出错：${reason(e)}（internal error）`, { cause: e });
     }
   });
 }

@@ -18,12 +18,14 @@ export interface CheckDone {
   result: ReviewFile;
 }
 
-/** Up to this many files, starting threads costs more than it saves. */
-export const FEW_FILES = 4;
+/** Up to this many files, starting threads (about 0.3 s each to load exceljs) costs more than it saves. */
+export const FEW_FILES = 8;
 
 export interface PoolOptions {
   workers: number;
   onProgress?: (done: number, total: number) => void;
+  /** Counts the files a worker thread checked (the rest fell back to this thread). */
+  stats?: { onWorkers: number };
 }
 
 /**
@@ -34,7 +36,9 @@ function startWorker(): Worker {
   const ext = path.extname(__filename);
   const entry = path.join(__dirname, `worker${ext}`);
   if (ext === '.ts') {
-    return new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { eval: true });
+    // Resolved here: an eval worker resolves bare names from the working folder, which may be anywhere.
+    const tsx = require.resolve('tsx/cjs');
+    return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true });
   }
   return new Worker(entry);
 }
@@ -70,6 +74,7 @@ export async function checkFiles(files: string[], profile: Profile, sheet: strin
         worker.postMessage(task);
       };
       worker.on('message', (msg: CheckDone) => {
+        if (opts.stats) opts.stats.onWorkers++;
         finish(msg.id, msg.result);
         feed();
       });

@@ -36,8 +36,10 @@ export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): 
   const enteredRate = readFigure(grid, b.cells.rate ?? null, findings, { what: '执行率', rate: true });
   const enteredScore = readFigure(grid, b.cells.score ?? null, findings, { what: '预算执行率得分' });
 
-  const denominator = profile.budgetDenominator === 'initial' ? initial : (planned ?? initial);
-  const denominatorName = profile.budgetDenominator === 'initial' || planned === null ? '年初预算数' : '全年预算数';
+  // Forms without a 全年预算数 column divide by 年初预算数, whatever the profile says.
+  const byInitial = profile.budgetDenominator === 'initial' || b.cells.planned === undefined;
+  const denominator = byInitial ? initial : planned;
+  const denominatorName = byInitial ? '年初预算数' : '全年预算数';
   const rateCell = b.cells.rate ?? b.cells.executed!;
   let rate: Decimal | null = null;
   let score: Decimal | null = null;

@@ -39,8 +39,8 @@ const BEFORE: ReadonlyArray<readonly [string, Comparator]> = [
   ['═', 'eq'],
 ];
 
-/** Words written right after the number and its unit; "30天内" reads as within 30 days. */
-const AFTER = /^(?:及|或)?(以上|以下|以内|之内|内)/;
+/** Words written right after the number and its unit; "30天内" reads as within 30 days, "3 个内容" does not. */
+const AFTER = /^(?:及|或)?(以上|以下|以内|之内|内(?![容部涵外在控]))/;
 
 export interface ComparatorWord {
   comparator: Comparator;

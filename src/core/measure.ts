@@ -91,7 +91,8 @@ const NUMBER = /(?<![\d.])([+-]?)(\d+(?:\.\d+)?)/g;
 
 /** NFKC, no white space, no thousands separators, no years; or why the text cannot be read. */
 function normalise(raw: string): { text: string } | { invalid: string } {
-  const nfkc = raw.normalize('NFKC');
+  // The full-width comma lists items ("5 个，30 个"); only an ASCII comma can group thousands.
+  const nfkc = raw.replace(/，/g, ';').normalize('NFKC');
   if (/\d[.,]?\s+[.,]?\d/.test(nfkc)) return { invalid: `“${raw.trim()}”的数字中间有空格，无法确定是哪个数` };
   const text = nfkc
     .replace(/\s+/g, '')
@@ -225,15 +226,20 @@ function impliedComparator(kind: NumberKind): Comparator {
 /** Words an actual uses for a plain value rather than a bound. */
 const EXACT_WORDS = new Set(['达到', '等于', '=', '═']);
 
-function isBound(part: MeasurePart): boolean {
+function isBound(part: MeasurePart): part is MeasurePart & { comparator: Comparator } {
   return part.comparator !== null && part.comparator !== 'eq' && !EXACT_WORDS.has(part.comparatorWord ?? '');
 }
 
 /** An actual that says nothing happened counts as 0 against a number. */
 const NOTHING = new Set(['无', '没有', '未发生', '无发生', '零', '未出现', '无此类情况']);
 
-function actualPart(measure: Measure): MeasurePart | null {
+function actualPart(measure: Measure, target: MeasurePart): MeasurePart | null {
   if (measure.type === 'number') return measure.part;
+  if (measure.type === 'compound' && target.unit !== '') {
+    // "9580 份（完成率 95.8%）": the one number in the target's unit is the actual.
+    const inUnit = measure.parts.filter((p) => p.unit !== '' && matchUnit(p.value, p.unit, target.unit).same);
+    if (inUnit.length === 1) return inUnit[0];
+  }
   if (measure.type === 'text' && NOTHING.has(measure.text)) {
     return { label: '', comparator: null, comparatorWord: null, value: ZERO, unit: '', signed: false };
   }
@@ -244,8 +250,12 @@ function show(part: MeasurePart): string {
   return `${part.value.toString()}${part.unit}`;
 }
 
+/**
+ * Half-up to 2 decimals. A quotient such as 5/24 is cut at 20 significant digits, so 5/24 × 3
+ * comes out as 0.62499…; settling it at 10 decimals first gives the true 0.625 → 0.63.
+ */
 function round(value: Decimal): Decimal {
-  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return value.toDecimalPlaces(10, Decimal.ROUND_HALF_UP).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
 interface Draft {
@@ -287,13 +297,13 @@ function unitNote(target: MeasurePart, actual: MeasurePart): VerdictNote {
 /** A target of one number against an actual of one number or a bound. */
 function assessNumber(input: IndicatorInput, target: MeasurePart, actual: Measure, profile: Profile): Draft {
   const { kind, inferred } = numberKind(target, input.level2);
-  const part = actualPart(actual);
+  const part = actualPart(actual, target);
   if (!part) return unparsed(kind, inferred, cannotRead(input));
   const unit = matchUnit(part.value, part.unit, target.unit);
   const notes: VerdictNote[] = unit.same ? [] : [unitNote(target, part)];
   const a = target.value;
   const b = unit.value;
-  if (isBound(part) && part.comparator !== null) {
+  if (isBound(part)) {
     const targetComparator = target.comparator ?? impliedComparator(kind);
     if (!boundSatisfies(part.comparator, b, targetComparator, a)) {
       return unparsed('bound', inferred, `实际完成值“${input.actual.trim()}”只写了范围，不能说明达到年度指标值“${input.target.trim()}”，请填写实际数值`);
@@ -306,7 +316,7 @@ function assessNumber(input: IndicatorInput, target: MeasurePart, actual: Measur
   if (kind === 'positive' && outcome.met && a.gt(0) && b.gte(a.times(ratio))) {
     notes.push({
       code: 'indicator.over-achieved',
-      detail: `实际完成值是年度指标值的 ${b.div(a).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}%，超过 ${ratio.times(100).toString()}%，请说明原因；若指标值定得偏低，应酌情扣分`,
+      detail: `实际完成值是年度指标值的 ${b.div(a).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}%，达到 ${ratio.times(100).toString()}% 以上，请说明原因；若指标值定得偏低，应酌情扣分`,
     });
   }
   if (kind === 'equal' && !outcome.met) {
@@ -348,7 +358,7 @@ function assessCompound(input: IndicatorInput, targets: MeasurePart[], actual: M
     const { kind } = numberKind(target, input.level2);
     const unit = matchUnit(part.value, part.unit, target.unit);
     if (!unit.same) notes.push(unitNote(target, part));
-    if (isBound(part) && part.comparator !== null) {
+    if (isBound(part)) {
       if (!boundSatisfies(part.comparator, unit.value, target.comparator ?? impliedComparator(kind), target.value)) {
         return unparsed('compound', false, cannotRead(input));
       }
@@ -410,7 +420,7 @@ function assessChange(
   if (part === null) return unparsed('change', false, `实际完成值“${input.actual.trim()}”没有写出${word}幅度，无法与“${input.target.trim()}”比较，请填写幅度`);
   const unit = matchUnit(part.value, part.unit, target.unit);
   const notes: VerdictNote[] = unit.same ? [] : [unitNote(target, part)];
-  if (isBound(part) && part.comparator !== null) {
+  if (isBound(part)) {
     if (!boundSatisfies(part.comparator, unit.value, target.comparator ?? 'ge', target.value)) {
       return unparsed('change', false, cannotRead(input));
     }

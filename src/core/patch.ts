@@ -4,6 +4,7 @@ import type { Grid } from './grid';
 import type { CellRef } from './read';
 import { a1 } from './text';
 import { finding } from './findings';
+import { parseNumberText } from './number';
 import type { Cell, CellPatch, CellState, Finding, PatchReason, Snapshot } from './types';
 
 /** Everything a patch may change, so that restoring it is exact ("General" = no number format). */
@@ -35,6 +36,8 @@ export function writeNumber(
     }
     return null;
   }
+  // A label or an explanation is the person's text, never a place for a figure (its finding says so).
+  if (typeof cell.value === 'string' && parseNumberText(cell.value).kind === 'invalid') return null;
   return numberPatch(grid, at, value, numberFormat, reason, text, suggested);
 }
 

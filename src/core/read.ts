@@ -93,7 +93,10 @@ export function readForm(grid: Grid, loc: FormLocation): FormEntries {
   const goals = readGoals(grid, budget ? budget.lastRow + 1 : startRow, h.row - 1, left, right);
   const indicators = readIndicators(grid, loc);
   const total = readTotal(grid, loc);
-  const grade = readGrade(grid, loc, left - 2, right + 3);
+  const found = readGrade(grid, loc, left - 2, right + 3);
+  // A grade label written over the 分值 column must not make the total's own cells the grade's.
+  const totalCells = [total?.weightCell?.address, total?.scoreCell?.address];
+  const grade = found && !totalCells.includes(found.valueCell.address) && !totalCells.includes(found.labelCell.address) ? found : null;
   const anchor = head.anchor ?? ref(grid, loc.budget?.row ?? h.row, left);
   return {
     type: head.type,
@@ -210,8 +213,8 @@ function readBreakdowns(
     const filled = grid.filledColumns(row).filter((c) => c >= Math.max(grid.left, left - 2));
     // Row style: a label left of the money columns and figures under them.
     const labelCol = filled.find((c) => c < firstMoney && !isFrameLabel(grid.label(row, c)) && !/按(收入|支出)性质/.test(grid.label(row, c)));
-    const figures = Object.entries(moneyCols).filter(([, c]) => c !== undefined && grid.raw(row, c).value !== null && grid.raw(row, c).value !== '');
-    if (labelCol !== undefined && figures.length > 0 && !AMOUNT_IN_LABEL.test(grid.text(row, labelCol))) {
+    const figures = Object.entries(moneyCols).filter(([, c]) => c !== undefined && isFigure(grid, row, c));
+    if (headings.length === 0 && labelCol !== undefined && figures.length > 0 && !AMOUNT_IN_LABEL.test(grid.text(row, labelCol))) {
       const amounts: BreakdownItem['amounts'] = {};
       for (const [role, c] of figures) amounts[role as 'initial' | 'planned' | 'executed'] = ref(grid, row, c as number);
       rowStyle.items.push({ label: stripQiZhong(grid.text(row, labelCol)), at: ref(grid, row, labelCol), amounts, inlineAmount: null });
@@ -243,6 +246,12 @@ function readBreakdowns(
   const groups = listGroups.filter((g) => g.items.length > 0);
   if (rowStyle.items.length > 0) groups.unshift(rowStyle);
   return groups;
+}
+
+/** A money cell holds a figure: a number, or text that reads as one ("1,200", "35 万元"). */
+function isFigure(grid: Grid, row: number, col: number): boolean {
+  const v = grid.raw(row, col).value;
+  return typeof v === 'number' || (typeof v === 'string' && /\d/.test(v) && /^[\s\d.,，万元%-]+$/.test(v));
 }
 
 function nearestHeading(headings: Array<{ col: number; group: BreakdownGroup }>, col: number): BreakdownGroup | null {

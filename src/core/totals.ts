@@ -141,7 +141,9 @@ export function evaluateTotal(
       if (enteredGrade !== null && normaliseGrade(enteredGrade) !== expected) {
         findings.push(finding('grade.mismatch', sheet, cell.address, `等级填的是“${enteredGrade}”，总分 ${plain(basis)} 对应的等级是“${expected}”。`));
       }
-      const gp = textPatch(grid, cell, grade, 'grade');
+      // Only an empty cell or one holding a grade is the grade's place; anything else is the person's text.
+      const gradeLike = enteredGrade === null || ['优', '良', '中', '差'].includes(normaliseGrade(enteredGrade));
+      const gp = gradeLike ? textPatch(grid, cell, grade, 'grade') : null;
       if (gp && normaliseGrade(enteredGrade ?? '') !== grade) writes.push(gp);
     }
     return { report, grade, enteredGrade, findings, writes };

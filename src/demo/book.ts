@@ -63,8 +63,7 @@ export class DemoBook {
     const source = await readXlsx(bytes.slice(0));
     const snapshots = workbookToSnapshots(source);
     if (snapshots.length === 0) throw new Error('工作簿中没有工作表 / The workbook has no sheets');
-    const workbook = MemoryWorkbook.fromSnapshots(snapshots);
-    return new DemoBook(fileName, bytes, source, workbook, workbookToSnapshots(source));
+    return new DemoBook(fileName, bytes, source, MemoryWorkbook.fromSnapshots(snapshots), snapshots);
   }
 
   /** The sheet the grid should show now. */

@@ -78,6 +78,11 @@ export class Grid {
     host.addEventListener('keydown', (e) => this.onKey(e));
   }
 
+  /** True while the person is typing in a cell; a redraw would throw their typing away. */
+  get isEditing(): boolean {
+    return this.editing !== null;
+  }
+
   /** Draw the sheet again, keeping the scroll position. */
   render(sheet: GridSheet, selectedAddress: { row: number; col: number } | null): void {
     this.sheet = sheet;
@@ -142,10 +147,22 @@ export class Grid {
     this.host.scrollLeft = scrollLeft;
   }
 
-  /** Bring the selected cell into view (after a finding was clicked in the pane). */
+  /** Bring the selected cell into view (after a finding was clicked in the pane), clear of the sticky headers. */
   reveal(): void {
-    const td = this.host.querySelector<HTMLElement>('td.selected');
-    td?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const td = this.selectedElement();
+    const header = this.host.querySelector<HTMLElement>('thead th');
+    if (!td || !header) return;
+    const host = this.host;
+    const stickyLeft = header.offsetWidth;
+    const stickyTop = header.offsetHeight;
+    const width = Math.min(td.offsetWidth, host.clientWidth - stickyLeft);
+    const height = Math.min(td.offsetHeight, host.clientHeight - stickyTop);
+    if (td.offsetLeft - stickyLeft < host.scrollLeft) host.scrollLeft = td.offsetLeft - stickyLeft;
+    else if (td.offsetLeft + width > host.scrollLeft + host.clientWidth) host.scrollLeft = td.offsetLeft + width - host.clientWidth;
+    // Out of view vertically: bring it to the middle, so the rows around it show too.
+    if (td.offsetTop - stickyTop < host.scrollTop || td.offsetTop + height > host.scrollTop + host.clientHeight) {
+      host.scrollTop = Math.max(0, td.offsetTop - stickyTop - (host.clientHeight - stickyTop - height) / 2);
+    }
   }
 
   private cellElement(sheet: GridSheet, r: number, c: number, merge: CellRange | undefined, selected: boolean): HTMLTableCellElement {
@@ -165,7 +182,7 @@ export class Grid {
     if (cell?.fontColor) td.style.color = cell.fontColor;
     if (cell && alignsRight(cell.value)) td.classList.add('num');
     if (layout?.horizontal) td.classList.add(layout.horizontal);
-    if (layout?.wrap) td.classList.add('wrap');
+    if (layout?.wrap && typeof cell?.value === 'string') td.classList.add('wrap');
     if (layout?.vertical === 'middle') td.classList.add('v-middle');
     if (layout?.vertical === 'top') td.classList.add('v-top');
     if (layout?.bold) td.style.fontWeight = '600';

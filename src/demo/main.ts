@@ -31,6 +31,8 @@ const dropHint = element<HTMLDivElement>('drop-hint');
 let book: DemoBook | null = null;
 let unsubscribe: (() => void) | null = null;
 let drawPending = false;
+/** The selection last scrolled into view. */
+let revealed = '';
 
 function say(text: string, isError = false): void {
   status.textContent = text;
@@ -50,21 +52,23 @@ function selection(b: DemoBook): { row: number; col: number } {
 function selectCell(address: string): void {
   const b = current();
   b.workbook.selectedAddress = `${b.activeSheet.name}!${address}`;
+  revealed = b.workbook.selectedAddress;
   draw();
+  grid.reveal();
 }
 
 function editCell(address: string, text: string): void {
   const b = current();
   const sheet = b.activeSheet.name;
   const before = b.workbook.cell(sheet, address);
-  const typed = parseTyped(text, before.numberFormat);
-  b.workbook.endCellEdit();
-  if (editText(before) === text) {
-    draw();
-    return;
+  if (editText(before) !== text) {
+    const typed = parseTyped(text, before.numberFormat);
+    if (typed.numberFormat) b.workbook.setCell(sheet, address, { numberFormat: typed.numberFormat });
+    b.workbook.edit(sheet, address, typed.value);
   }
-  if (typed.numberFormat) b.workbook.setCell(sheet, address, { numberFormat: typed.numberFormat });
-  b.workbook.edit(sheet, address, typed.value);
+  // The edit is in; batches the pane sent meanwhile go on now, as in Excel.
+  b.workbook.endCellEdit();
+  draw();
 }
 
 const grid = new Grid(gridHost, {
@@ -97,7 +101,8 @@ function drawTabs(b: DemoBook): void {
 /** Redraw everything from the workbook: the grid, the tabs and the formula bar. */
 function draw(): void {
   const b = book;
-  if (!b) return;
+  // While the person types, the edit's own commit redraws.
+  if (!b || grid.isEditing) return;
   const sheet = b.activeSheet;
   const at = selection(b);
   grid.render(b.gridSheet(sheet), at);
@@ -108,14 +113,16 @@ function draw(): void {
   formulaBox.textContent = editText(sheet.get(merge?.top ?? at.row, merge?.left ?? at.col));
 }
 
-/** The pane writes in bursts; draw once per frame. */
+/** The pane writes in bursts; draw once per frame, and scroll only when the selection moved. */
 function drawSoon(): void {
   if (drawPending) return;
   drawPending = true;
   requestAnimationFrame(() => {
     drawPending = false;
     draw();
-    grid.reveal();
+    const selected = book?.workbook.selectedAddress ?? '';
+    if (selected !== revealed) grid.reveal();
+    revealed = selected;
   });
 }
 
@@ -126,11 +133,17 @@ async function load(bytes: ArrayBuffer, fileName: string): Promise<void> {
     unsubscribe?.();
     book = opened;
     unsubscribe = opened.workbook.onChange(drawSoon);
+    revealed = opened.workbook.selectedAddress;
     draw();
     gridHost.scrollTo(0, 0);
     // A fresh pane for a fresh workbook, as when Excel opens another file.
+    demo.ready = false;
+    const paneLoaded = new Promise((resolve) => paneFrame.addEventListener('load', resolve, { once: true }));
     paneFrame.src = `${PANE_URL}?file=${encodeURIComponent(fileName)}`;
+    const isSample = [...sampleSelect.options].some((option) => option.value === fileName);
+    sampleSelect.value = isSample ? fileName : '';
     say(`${fileName} · ${opened.workbook.sheets.length} 个工作表 · 文件只在本机处理，不会上传 / Nothing leaves this computer`);
+    await paneLoaded;
     demo.ready = true;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -9,7 +9,7 @@ export interface PaneHost {
 
 export interface DemoParent {
   /** Creates the Office and Excel globals for a pane frame, wired to the page's workbook. */
-  connectPane(frame: Window): PaneHost;
+  connectPane(): PaneHost;
 }
 
 interface StubWindow extends Window {
@@ -23,7 +23,7 @@ const self = window as StubWindow;
 const parentDemo = self.parent !== self ? (self.parent as StubWindow).demo : undefined;
 
 if (parentDemo) {
-  const host = parentDemo.connectPane(self);
+  const host = parentDemo.connectPane();
   self.Office = host.Office;
   self.Excel = host.Excel;
   if (host.OfficeExtension) self.OfficeExtension = host.OfficeExtension;

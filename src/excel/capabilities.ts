@@ -3,14 +3,10 @@
 import type { OfficeSurface } from './host';
 
 export interface Capabilities {
-  /** ExcelApi 1.4: getUsedRangeOrNullObject. Without it the add-in cannot find the form. */
-  usedRange: boolean;
   /** ExcelApi 1.9: getCellProperties (fills read with the form), worksheets.onChanged. */
   cellProperties: boolean;
   /** ExcelApi 1.9: the collection-wide change event used for re-checking while typing. */
   changeEvents: boolean;
-  /** ExcelApi 1.11: Excel.run({ delayForCellEdit }). */
-  delayForCellEdit: boolean;
   /** ExcelApi 1.13: getMergedAreasOrNullObject. */
   mergedAreas: boolean;
   /** ExcelApi 1.14: onChanged tells the add-in's own writes apart. */
@@ -20,15 +16,13 @@ export interface Capabilities {
 }
 
 /** Why part of the work was done another way, for the pane to say so. */
-export type Notice = 'no-merges' | 'no-fills' | 'no-delay' | 'protected-no-marks';
+export type Notice = 'no-merges' | 'no-fills' | 'protected-no-marks';
 
 export function detectCapabilities(office: OfficeSurface): Capabilities {
   const has = (version: string): boolean => office.context.requirements.isSetSupported('ExcelApi', version);
   return {
-    usedRange: has('1.4'),
     cellProperties: has('1.9'),
     changeEvents: has('1.9'),
-    delayForCellEdit: has('1.11'),
     mergedAreas: has('1.13'),
     triggerSource: has('1.14'),
     mergeUndoGroup: has('1.20'),

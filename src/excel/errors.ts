@@ -11,6 +11,8 @@ export type DoorErrorKind =
   | 'no-form'
   /** A sheet or cell the action names no longer exists. */
   | 'not-found'
+  /** The profile the workbook remembers cannot be read (bad JSON or a refused setting). */
+  | 'profile'
   /** Anything else Excel or the document refused, with its own message. */
   | 'api';
 
@@ -33,6 +35,7 @@ function codeOf(error: unknown): string | undefined {
 export function toDoorError(error: unknown): DoorError {
   if (error instanceof DoorError) return error;
   const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof Error && (error.name === 'ProfileError' || error instanceof SyntaxError)) return new DoorError('profile', message);
   switch (codeOf(error)) {
     case 'InvalidOperationInCellEditMode':
       return new DoorError('cell-edit', message);

@@ -26,6 +26,10 @@ export interface RangeFillLike {
 
 export interface RangeFormatLike {
   readonly fill: RangeFillLike;
+  /** Points (ExcelApi 1.2). */
+  columnWidth: number;
+  /** ExcelApi 1.1. */
+  wrapText: boolean;
 }
 
 export interface RangeLike {
@@ -73,6 +77,8 @@ export interface WorksheetLike {
   readonly protection: { readonly protected: boolean; load(propertyNames?: string | string[]): unknown };
   load(propertyNames?: string | string[]): WorksheetLike;
   getRange(address?: string): RangeLike;
+  /** ExcelApi 1.1: A1 on a blank sheet, never a null object, so one batch can read every sheet. */
+  getUsedRange(valuesOnly?: boolean): RangeLike;
   /** ExcelApi 1.4. */
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeLike;
   activate(): void;

@@ -49,7 +49,9 @@ const row = (...cells: SketchCell[]): SketchCell[] => {
 };
 
 function yearText(year: string | undefined, spaced: boolean): string {
-  const y = year?.trim() ? year.trim() : '      ';
+  // "2025", "2025年" and "2025年度" all mean the same year.
+  const given = (year ?? '').trim().replace(/年度?$/, '').trim();
+  const y = given !== '' ? given : '      ';
   return spaced ? `（${y} 年度）` : `（${y}年度）`;
 }
 
@@ -81,18 +83,20 @@ export function templateLayout(type: TemplateType, year?: string, profile: Profi
     budgetRow = next();
     rows.push(row('预算申请\n（万元）', '年度资金总额', null, null, null, budgetWeight));
     // Side by side as in the reference, each amount in its own cell so it can be a real number.
-    rows.push(row(null, '按收入性质分：', null, null, '按支出性质分：'));
-    merges.push(`B${budgetRow + 1}:D${budgetRow + 1}`, `E${budgetRow + 1}:I${budgetRow + 1}`);
+    // The spending list starts right of the money columns (C–E): a label under 全年执行数 would
+    // read as that column's figure.
+    rows.push(row(null, '按收入性质分：', null, null, null, '按支出性质分：'));
+    merges.push(`B${budgetRow + 1}:E${budgetRow + 1}`, `F${budgetRow + 1}:I${budgetRow + 1}`);
     const income = ['其中：一般公共预算', '政府性基金拨款', '纳入专户管理的非税收入拨款', '其他资金'];
     const spending = ['其中：基本支出', '项目支出'];
     income.forEach((label, i) => {
       const r = next();
       const out = spending[i];
-      rows.push(row(null, label, null, null, out ?? null));
+      rows.push(row(null, label, null, null, null, out ?? null));
       merges.push(`B${r}:C${r}`);
       money.push(`D${r}`);
       if (out) {
-        merges.push(`E${r}:G${r}`, `H${r}:I${r}`);
+        merges.push(`F${r}:G${r}`, `H${r}:I${r}`);
         money.push(`H${r}`);
       }
     });

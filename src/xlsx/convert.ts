@@ -67,8 +67,13 @@ function hasContent(c: Cell): boolean {
 export function worksheetToSnapshot(ws: Worksheet): Snapshot {
   const found: { row: number; col: number; cell: Cell }[] = [];
   const merges = new Map<string, CellRange>();
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+  // findRow/findCell look without creating; eachCell would skip empty cells that carry a fill.
+  for (let rowNumber = 1; rowNumber <= ws.rowCount; rowNumber++) {
+    const row = ws.findRow(rowNumber);
+    if (!row) continue;
+    for (let colNumber = 1; colNumber <= row.cellCount; colNumber++) {
+      const cell = row.findCell(colNumber);
+      if (!cell) continue;
       if (cell.isMerged) {
         const master = cell.master;
         const range = merges.get(master.address) ?? {
@@ -79,12 +84,12 @@ export function worksheetToSnapshot(ws: Worksheet): Snapshot {
         range.bottom = Math.max(range.bottom, rowNumber);
         range.right = Math.max(range.right, colNumber);
         merges.set(master.address, range);
-        if (master.address !== cell.address) return;
+        if (master.address !== cell.address) continue;
       }
       const c = toCell(cell);
       if (hasContent(c)) found.push({ row: rowNumber, col: colNumber, cell: c });
-    });
-  });
+    }
+  }
   const rangeList = [...merges.values()].filter((r) => r.bottom > r.top || r.right > r.left);
   let top = Infinity;
   let left = Infinity;

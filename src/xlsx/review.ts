@@ -241,7 +241,11 @@ function headerRow(sheet: ExcelJS.Worksheet, headers: [string, number][]): void 
     c.border = { bottom: { style: 'thin' } };
   });
   sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
+}
+
+/** The filter covers every written row, so sorting from its buttons moves whole rows. */
+function filterAll(sheet: ExcelJS.Worksheet, columns: number): void {
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sheet.rowCount), column: columns } };
 }
 
 /** Write the review workbook: 汇总 (one row per form) and 问题清单 (every finding). */
@@ -273,6 +277,8 @@ export async function writeReviewWorkbook(files: ReviewFile[], outPath: string):
     }
   });
 
+  filterAll(summary, SUMMARY_COLUMNS.length);
+
   const details = wb.addWorksheet('问题清单 Findings');
   headerRow(details, FINDING_COLUMNS);
   findingRows(files).forEach((values, i) => {
@@ -280,6 +286,7 @@ export async function writeReviewWorkbook(files: ReviewFile[], outPath: string):
     values.forEach((v, k) => textCell(row.getCell(k + 1), v));
     row.alignment = { vertical: 'top', wrapText: true };
   });
+  filterAll(details, FINDING_COLUMNS.length);
 
   await wb.xlsx.writeFile(outPath);
 }

@@ -44,6 +44,8 @@ export async function openDemo(): Promise<Session> {
     return route.abort();
   });
   const page = await context.newPage();
+  // Well inside jest's own timeout, so a wait that fails says what it waited for.
+  page.setDefaultTimeout(10_000);
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);

@@ -179,3 +179,102 @@ describe('layout variants of layouts.md read the same figures', () => {
     expect(form.indicators.map((i) => i.level1)).toEqual(['产出指标', '产出指标', '产出指标', '效益指标', '满意度指标']);
   });
 });
+
+describe('budget block checks', () => {
+  const seedWith = (edit: (text: string) => string): FormReport =>
+    onlyForm({ ...seedSketch, rows: seedSketch.rows.map((r) => r.map((c) => (typeof c === 'string' ? edit(c) : c))) });
+
+  test('an income list that does not add up is an error naming the difference', () => {
+    const form = seedWith((t) => (t === '其他资金：118.34' ? '其他资金：128.34' : t));
+    const f = form.findings.find((x) => x.code === 'budget.breakdown-mismatch');
+    expect(f?.severity).toBe('error');
+    expect(f?.message).toContain('8026.09');
+    expect(f?.message).toContain('差 10');
+  });
+
+  test('an amount with a space inside cannot be read and is flagged', () => {
+    const form = seedWith((t) => (t === '其他资金：118.34' ? '其他资金：118.3 4' : t));
+    expect(form.findings.some((x) => x.code === 'number.invalid' && x.message.includes('118.3 4'))).toBe(true);
+  });
+
+  test('execution below 90% with no explanation is a warning; over 100% is capped', () => {
+    const low = onlyForm(variantSketch({ money: { initial: 100, planned: 100, executed: 80 }, rate: '80%', budgetScore: 8, total: [100, 97] }));
+    expect(low.budget).toMatchObject({ rate: '80.00%', score: '8.00' });
+    expect(low.findings.map((f) => f.code)).toContain('budget.low-execution');
+    const over = onlyForm(variantSketch({ money: { initial: 100, planned: 100, executed: 102.59 }, rate: '102.59%', budgetScore: 10, total: [100, 99] }));
+    expect(over.budget).toMatchObject({ rate: '102.59%', score: '10.00' });
+    expect(over.findings.find((f) => f.code === 'budget.over-executed')?.severity).toBe('warning');
+  });
+
+  test('no budget: no rate, no score, and the finding says which figure is missing', () => {
+    const form = onlyForm(variantSketch({ money: { initial: null, planned: 0, executed: 50 }, rate: null, budgetScore: null }));
+    expect(form.budget).toMatchObject({ rate: null, score: null });
+    const f = form.findings.find((x) => x.code === 'budget.no-budget');
+    expect(f?.severity).toBe('error');
+    expect(f?.message).toContain('全年预算数');
+  });
+
+  test('a miscomputed 执行率 is reported and rewritten as a number with a percent format', () => {
+    const form = onlyForm(variantSketch({ rate: '90%' }));
+    expect(form.findings.find((f) => f.code === 'budget.rate-mismatch')?.message).toContain('95.00%');
+    const w = form.writes.find((x) => x.reason === 'rate');
+    expect(w).toMatchObject({ set: { value: 0.95, numberFormat: '0.00%' }, text: '95.00%' });
+  });
+});
+
+describe('indicator row checks', () => {
+  const rows = (edit: Partial<(typeof STANDARD_ROWS)[number]>) => STANDARD_ROWS.map((r, i) => (i === 0 ? { ...r, ...edit } : r));
+
+  test('a lost point without an explanation is an error and marked', () => {
+    const form = onlyForm(variantSketch({ rows: rows({ why: '' }) }));
+    const f = form.findings.find((x) => x.code === 'deviation.missing');
+    expect(f?.severity).toBe('error');
+    expect(form.marks.find((m) => m.cell === f?.cell)?.kind).toBe('needs-explanation');
+  });
+
+  test('a boilerplate explanation does not count', () => {
+    const form = onlyForm(variantSketch({ rows: rows({ why: '完成绩效目标' }) }));
+    expect(form.findings.map((x) => x.code)).toContain('deviation.boilerplate');
+  });
+
+  test('a score above its weight, a negative score, a missing score', () => {
+    expect(onlyForm(variantSketch({ rows: rows({ score: 25, actual: '100人次' }) })).findings.map((x) => x.code)).toContain('score.over-max');
+    expect(onlyForm(variantSketch({ rows: rows({ score: -1 }) })).findings.map((x) => x.code)).toContain('score.negative');
+    const missing = onlyForm(variantSketch({ rows: rows({ score: null }) }));
+    expect(missing.findings.map((x) => x.code)).toContain('score.missing');
+    expect(missing.writes.find((w) => w.reason === 'score')?.text).toBe('19.00');
+  });
+
+  test('a target with no actual is an error and nothing is guessed', () => {
+    const form = onlyForm(variantSketch({ rows: rows({ actual: null }) }));
+    expect(form.findings.map((x) => x.code)).toContain('indicator.missing-actual');
+    expect(form.indicators[0].score).toBe('19.00');
+    expect(form.writes.filter((w) => w.reason === 'score')).toEqual([]);
+  });
+
+  test('a total that does not add up and a weight total that is not 100', () => {
+    const form = onlyForm(variantSketch({ total: [90, 97] }));
+    expect(form.findings.filter((x) => x.code === 'total.mismatch')).toHaveLength(2);
+    const heavy = onlyForm(variantSketch({ rows: rows({ weight: 25, score: 23.75 }), total: [105, 103.25] }));
+    expect(heavy.findings.map((x) => x.code)).toEqual(expect.arrayContaining(['weight.total', 'weight.level-mismatch']));
+  });
+
+  test('an error value in a score cell is reported as formula.error and marked', () => {
+    const form = onlyForm(variantSketch({ rows: rows({ score: { error: '#DIV/0!' } }) }));
+    const f = form.findings.find((x) => x.code === 'formula.error');
+    expect(f?.message).toContain('#DIV/0!');
+    expect(form.marks.find((m) => m.cell === f?.cell)?.kind).toBe('error');
+  });
+
+  test('a score written as a formula is kept, with a note when its result differs', () => {
+    const form = onlyForm(variantSketch({ rows: rows({ score: { formula: '=G8', value: 18 } }) }));
+    expect(form.writes.filter((w) => w.reason === 'score')).toEqual([]);
+    expect(form.findings.find((x) => x.code === 'formula.kept')?.message).toContain('19.00');
+  });
+
+  test('a 10,000-character explanation is kept and flagged, not a failure', () => {
+    const form = onlyForm(variantSketch({ rows: rows({ why: '说明'.repeat(5000) }) }));
+    expect(form.findings.map((x) => x.code)).toContain('text.too-long');
+    expect(form.marks[0].kind).toBe('explained-loss');
+  });
+});

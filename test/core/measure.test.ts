@@ -68,6 +68,10 @@ const COMPARATORS: Row[] = [
   ['3 起以下', '2 起', '2', { kind: 'reverse', met: true, score: '2.00' }],
   ['30 天内', '25 天', '1', { kind: 'reverse', met: true, score: '1.00' }],
   ['少于 10 天', '9 天', '1', { kind: 'reverse', met: true, score: '1.00' }],
+  ['≤4', '3', '2', { kind: 'reverse', met: true, score: '2.00' }],
+  ['少于 7 个工作日', '5 个工作日', '1', { kind: 'reverse', met: true, score: '1.00' }],
+  ['完成率≥90%', '完成率 92%', '2', { kind: 'positive', met: true, score: '2.00' }],
+  ['≥95 分', '96分以上', '2', { kind: 'bound', met: true, score: '2.00' }],
   // Strict and missed at the boundary: rules.md's A/B × w still gives w; the evaluator's contradiction check flags the row.
   ['低于 2%', '2%', '2', { kind: 'reverse', met: false, score: '2.00' }],
   ['小于 1%', '0.5%', '2', { kind: 'reverse', met: true, score: '2.00' }],
@@ -83,6 +87,8 @@ const COMPARATORS: Row[] = [
 const WIDTH_AND_UNITS: Row[] = [
   ['≥９０％', '９５％', '2', { kind: 'positive', met: true, score: '2.00' }],
   ['＜１％', '０．５％', '3', { kind: 'reverse', met: true, score: '3.00' }],
+  // 5 / 24 × 3 = 0.625 exactly, so half-up gives 0.63 although the quotient 5/24 never terminates.
+  ['24', '5', '3', { kind: 'positive', inferred: true, met: false, score: '0.63' }],
   ['１０００　份', '９００份', '2', { kind: 'positive', inferred: true, met: false, score: '1.80' }],
   // 79.5 / 80 × 4 = 3.975: half-up, once, at the end.
   ['不低于８０％', '７９．５％', '4', { kind: 'positive', met: false, score: '3.98' }],
@@ -93,11 +99,17 @@ const WIDTH_AND_UNITS: Row[] = [
   ['5000 元', '0.6 万元', '2', { kind: 'positive', inferred: true, met: true, score: '2.00', notes: ['indicator.over-achieved'] }],
   ['≤ 30 天', '25 日', '1', { kind: 'reverse', met: true, score: '1.00' }],
   ['≤ 7 个工作日', '8 天', '1', { kind: 'reverse', met: false, score: '0.88', notes: ['indicator.unit-mismatch'] }],
-  ['≥ 0.5%', '6‰', '2', { kind: 'positive', met: true, score: '2.00' }],
+  ['≥ 0.5%', '6‰', '2', { kind: 'positive', met: true, score: '2.00', notes: ['indicator.over-achieved'] }],
   ['1.2 万人次', '15000 人次', '3', { kind: 'positive', inferred: true, met: true, score: '3.00', notes: ['indicator.over-achieved'] }],
   ['≥90%', '95 分', '2', { kind: 'positive', met: true, score: '2.00', notes: ['indicator.unit-mismatch'] }],
   // An actual without a unit is read in the target's unit.
   ['100 人', '90', '2', { kind: 'positive', inferred: true, met: false, score: '1.80' }],
+  ['10000 份', '9580 份（完成率 95.8%）', '2', { kind: 'positive', inferred: true, met: false, score: '1.92' }],
+  ['≥ 90%', '完成 95%，节约 3 万元', '2', { kind: 'positive', met: true, score: '2.00' }],
+  ['≥ 90%', '95%，96%', '2', { kind: 'positive', met: null, score: null, notes: ['indicator.unparsed'] }],
+  // The full-width comma separates items; only an ASCII comma groups thousands.
+  ['5，300 个', '5，300 个', '2', { kind: 'compound', met: true, score: '2.00' }],
+  ['完成 3 个内容', '完成 2 个内容', '3', { kind: 'positive', inferred: true, met: false, score: '2.00' }],
   ['≥80%', '100%', '4', { kind: 'positive', met: true, score: '4.00' }, { profile: RATIO_15 }],
 ];
 
@@ -130,7 +142,7 @@ const CHANGES: Row[] = [
   ['较 2021 年下降 10%', '较上年下降 12%', '2', { kind: 'change', met: true, score: '2.00' }],
   ['提高至 95%', '96%', '2', { kind: 'positive', met: true, score: '2.00' }],
   ['降至 5%', '6%', '3', { kind: 'reverse', met: false, score: '2.50' }],
-  ['增长率≥10%', '12%', '2', { kind: 'positive', met: true, score: '2.00' }],
+  ['增长率≥10%', '11%', '2', { kind: 'positive', met: true, score: '2.00' }],
   ['逐步提高', '达成预期指标', '2', { kind: 'qualitative', met: true, score: '2.00', grade: '达成', band: ['1.60', '2.00'] }],
 ];
 
@@ -171,6 +183,7 @@ const QUALITATIVE: Row[] = [
 const BAD_TEXT: Row[] = [
   ['8016.0 9', '8016.09', '10', { kind: 'unknown', met: null, score: null, notes: ['indicator.unparsed'] }],
   ['≥ 90%', '9 5%', '2', { kind: 'positive', met: null, score: null, notes: ['indicator.unparsed'] }],
+  ['8016.09', '8016.0 9', '2', { kind: 'positive', inferred: true, met: null, score: null, notes: ['indicator.unparsed'] }],
   ['≥ 90%', '完成', '2', { kind: 'positive', met: null, score: null, notes: ['indicator.unparsed'] }],
   ['90%-100%', '95%', '2', { kind: 'unknown', met: null, score: null, notes: ['indicator.unparsed'] }],
   ['', '95%', '2', { kind: 'unknown', met: null, score: null, notes: ['indicator.unparsed'] }],
@@ -192,34 +205,42 @@ const groups: Array<[string, Row[]]> = [
   ['text that cannot be read', BAD_TEXT],
 ];
 
-describe.each(groups)('assessIndicator: %s', (_name, rows) => {
-  it.each(rows)('%s → %s (w %s)', (target, actual, weight, want, options) => {
-    const profile = options?.profile ?? NATIONAL;
-    const v = assessIndicator({ target, actual, weight: new Decimal(weight), level2: options?.level2 ?? '数量指标' }, profile);
-    const notes = want.notes ?? [];
-    const judgement = want.kind === 'qualitative' || notes.some((code) => JUDGEMENT_NOTES.includes(code));
-    const band = want.band ?? (judgement ? ['0.00', new Decimal(weight).toFixed(2)] : null);
-    expect({
-      kind: v.kind,
-      inferred: v.inferred,
-      met: v.met,
-      score: v.score?.toFixed(2) ?? null,
-      notes: v.notes.map((n) => n.code),
-      judgement: v.judgement,
-      band: v.band ? [v.band.low.toFixed(2), v.band.high.toFixed(2)] : null,
-      grade: v.grade,
-    }).toEqual({
-      kind: want.kind,
-      inferred: want.inferred ?? false,
-      met: want.met,
-      score: want.score,
-      notes,
-      judgement,
-      band,
-      grade: want.grade,
-    });
+function check([target, actual, weight, want, options]: Row): void {
+  const profile = options?.profile ?? NATIONAL;
+  const v = assessIndicator({ target, actual, weight: new Decimal(weight), level2: options?.level2 ?? '数量指标' }, profile);
+  const notes = want.notes ?? [];
+  const judgement = want.kind === 'qualitative' || notes.some((code) => JUDGEMENT_NOTES.includes(code));
+  const band = want.band ?? (judgement ? ['0.00', new Decimal(weight).toFixed(2)] : null);
+  expect({
+    kind: v.kind,
+    inferred: v.inferred,
+    met: v.met,
+    score: v.score?.toFixed(2) ?? null,
+    notes: v.notes.map((n) => n.code),
+    judgement: v.judgement,
+    band: v.band ? [v.band.low.toFixed(2), v.band.high.toFixed(2)] : null,
+    grade: v.grade,
+  }).toEqual({
+    kind: want.kind,
+    inferred: want.inferred ?? false,
+    met: want.met,
+    score: want.score,
+    notes,
+    judgement,
+    band,
+    grade: want.grade,
   });
-});
+}
+
+for (const [name, rows] of groups) {
+  describe(`assessIndicator: ${name}`, () => {
+    for (const row of rows) {
+      const [target, actual, weight, , options] = row;
+      const variant = options?.profile ? ` [${options.profile.name}]` : options?.level2 ? ` [${options.level2}]` : '';
+      it(`${target} → ${actual} (w ${weight})${variant}`, () => check(row));
+    }
+  });
+}
 
 describe('assessIndicator: what the notes say', () => {
   const assess = (target: string, actual: string) =>

@@ -2,7 +2,10 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { analyzeSheet } from '../../src/core/engine';
 import type { FormReport, SheetReport } from '../../src/core/report';
+import { seedSketch } from '../../src/samples/seed';
+import { sketchToSnapshot } from '../../src/samples/sketch';
 import type { Finding, Severity } from '../../src/core/types';
 import { reviewCsv, writeReviewWorkbook, type ReviewFile } from '../../src/xlsx/review';
 
@@ -153,7 +156,7 @@ describe('review workbook', () => {
     const wb = await readBack();
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-      expect(ws.autoFilter).toBeTruthy();
+      expect(ws.autoFilter).toBe(`A1:${ws.getRow(1).cellCount === 15 ? 'O' : 'F'}${ws.rowCount}`);
       expect(ws.getColumn(1).width).toBeGreaterThan(20);
     }
   });
@@ -202,5 +205,13 @@ describe('review CSV', () => {
 
   test('empty figures stay empty', () => {
     expect(lines[5]).toMatch(/^forms\/clean\.xlsx,Sheet1,区财政局,2022,部门整体支出 \/ department,100\.00%,,,,0,0,/);
+  });
+});
+
+describe('a review of the seed form through the engine', () => {
+  test('its row shows the unit, the entered 96 beside the recomputed total, and no errors', () => {
+    const seed: ReviewFile = { file: 'lukou.xlsx', error: null, sheets: [analyzeSheet(sketchToSnapshot(seedSketch))] };
+    const [, row] = reviewCsv([seed]).split('\r\n');
+    expect(row.startsWith('lukou.xlsx,部门整体支出绩效自评表,株洲市公安局渌口分局,2022,部门整体支出 / department,100.00%,96.00,97.87,优,0,')).toBe(true);
   });
 });

@@ -2,8 +2,14 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { analyzeSheet } from '../../src/core/engine';
+import type { Profile } from '../../src/core/profile';
 import { parseProfile } from '../../src/core/profiles';
+import type { SheetReport } from '../../src/core/report';
+import { parseA1 } from '../../src/core/text';
+import { sketchToSnapshot } from '../../src/samples/sketch';
 import { templateLayout, templateSketch } from '../../src/samples/template';
+import { worksheetToSnapshot } from '../../src/xlsx/convert';
 import { writeTemplate } from '../../src/xlsx/template';
 
 let dir: string;
@@ -114,5 +120,59 @@ describe('templates follow a profile', () => {
   test('a budget weight of 20 is written into the budget row', () => {
     const profile = parseProfile({ budgetWeight: 20, levelWeights: { 产出指标: 40 } }, 'p.json');
     expect(templateSketch('project', undefined, profile).rows[5][5]).toBe(20);
+  });
+
+  test('a year typed with 年 or 年度 is written once', () => {
+    expect(templateSketch('project', '2025年度').rows[1][0]).toBe('（2025年度）');
+    expect(templateSketch('department', '2025年').rows[1][6]).toBe('（2025 年度）');
+  });
+});
+
+/** What a blank form may be told: that its entries are empty, and nothing else. */
+const EMPTY_ENTRY_CODES = ['goal.missing', 'budget.no-budget', 'budget.rate-missing', 'total.missing'];
+
+function findingsOf(report: SheetReport): string[] {
+  return [...report.findings, ...report.forms.flatMap((f) => f.findings)].map((f) => `${f.severity} ${f.cell} ${f.code}：${f.message}`);
+}
+
+describe('the engine reads a blank form', () => {
+  test.each(['department', 'project'] as const)('%s: found, typed, and told only about empty entries', async (type) => {
+    const ws = await written(type, '2025');
+    const report = analyzeSheet(worksheetToSnapshot(ws));
+    expect(report.forms).toHaveLength(1);
+    const form = report.forms[0];
+    expect(form.type).toBe(type);
+    expect(form.year).toBe('2025');
+    expect(form.budget?.weight).toBe('10');
+    // Placeholder rows are not indicators yet.
+    expect(form.indicators).toHaveLength(0);
+    expect(form.gradeCell).toBe(type === 'department' ? 'G24' : 'G23');
+    const unexpected = findingsOf(report).filter((f) => !EMPTY_ENTRY_CODES.some((code) => f.includes(` ${code}：`)));
+    expect(unexpected).toEqual([]);
+    expect(findingsOf(report).filter((f) => f.startsWith('error'))).toEqual([]);
+  });
+
+  test('a profile without 满意度 reads its own template without a weight complaint', () => {
+    const profile: Profile = parseProfile({ levelWeights: { 产出指标: 60, 效益指标: 30, 满意度指标: null } }, 'p.json');
+    const sketch = templateSketch('department', '2025', profile);
+    const report = analyzeSheet(sketchToSnapshot(sketch), profile);
+    expect(findingsOf(report).filter((f) => !EMPTY_ENTRY_CODES.some((code) => f.includes(` ${code}：`)))).toEqual([]);
+  });
+
+  test('department: filled with figures that agree, the budget block and its two lists read clean', () => {
+    const sketch = templateSketch('department', '2025');
+    const fill: Record<string, string | number> = {
+      C3: '某区财政局', C5: 100, D5: 120, E5: 118, G5: 118 / 120, H5: 9.83,
+      D7: 100, D8: 0, D9: 0, D10: 20, H7: 90, H8: 30,
+    };
+    for (const [address, value] of Object.entries(fill)) {
+      const p = parseA1(address)!;
+      sketch.rows[p.row - 1][p.col - 1] = value;
+    }
+    const budgetFindings = findingsOf(analyzeSheet(sketchToSnapshot(sketch))).filter((f) => / (budget|number)\./.test(f));
+    expect(budgetFindings).toEqual([]);
+    // The lists are checked: a spending list that does not add up is found.
+    sketch.rows[6][7] = 80;
+    expect(findingsOf(analyzeSheet(sketchToSnapshot(sketch))).join('\n')).toContain('budget.breakdown-mismatch');
   });
 });

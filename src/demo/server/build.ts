@@ -36,14 +36,14 @@ export async function demoIsStale(): Promise<boolean> {
   return Math.max(...sources) > builtAt;
 }
 
-/** Build dist/demo (production), resolving with webpack's summary or rejecting with its errors. */
+/** Build dist/demo (production), resolving with webpack's warnings (if any) or rejecting with its errors. */
 export async function buildDemo(): Promise<string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfigs = require(join(PROJECT_ROOT, 'webpack.demo.js')) as (
     env: Record<string, unknown>,
     argv: { mode: 'production' | 'development' },
-  ) => Configuration[];
-  const compiler = webpack(makeConfigs({}, { mode: 'production' }));
+  ) => Promise<Configuration[]>;
+  const compiler = webpack(await makeConfigs({}, { mode: 'production' }));
   return new Promise((resolve, reject) => {
     compiler.run((error, stats) => {
       compiler.close(() => undefined);
@@ -51,7 +51,7 @@ export async function buildDemo(): Promise<string> {
       if (!stats || stats.hasErrors()) {
         return reject(new Error(stats?.toString({ all: false, errors: true, errorDetails: true }) ?? 'webpack failed'));
       }
-      resolve(stats.toString({ preset: 'errors-warnings', colors: false }));
+      resolve(stats.hasWarnings() ? stats.toString({ preset: 'errors-warnings', colors: false }) : '');
     });
   });
 }

@@ -27,7 +27,7 @@ import type {
   WorksheetCollectionLike,
   WorksheetLike,
 } from '../host';
-import { isErrorText, type MemoryChange, type MemorySheet, type MemoryWorkbook } from './workbook';
+import { isErrorText, type MemoryCell, type MemoryChange, type MemorySheet, type MemoryWorkbook } from './workbook';
 
 /** Shaped like OfficeExtension.Error: `code` is what callers test. */
 export class MemoryOfficeError extends Error {
@@ -63,6 +63,12 @@ function rangeText(r: CellRange): string {
 
 function parseRangeText(text: string): CellRange | null {
   const local = text.includes('!') ? text.slice(text.lastIndexOf('!') + 1) : text;
+  const whole = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(local);
+  if (whole) {
+    const p = parseA1(`${whole[1]}1`);
+    const q = parseA1(`${whole[2]}1`);
+    return p && q ? { top: 1, left: Math.min(p.col, q.col), bottom: 1048576, right: Math.max(p.col, q.col) } : null;
+  }
   const [from, to] = local.split(':');
   const p = parseA1(from);
   const q = to === undefined ? p : parseA1(to);
@@ -213,7 +219,7 @@ class MemoryRange extends MemoryProxy implements RangeLike {
     this.queueResolve(() => {
       this.target = resolve();
     });
-    this.format = { fill: new MemoryFill(ctx, () => this.need()) };
+    this.format = new MemoryFormat(ctx, () => this.need());
   }
 
   protected override isNull(): boolean {
@@ -247,15 +253,13 @@ class MemoryRange extends MemoryProxy implements RangeLike {
     return this.read('values');
   }
   set values(v: ScalarValue[][]) {
-    this.queueWrite(v, (_cell, value) => (value === '' || value === null ? { value: null, formula: undefined } : { value, formula: undefined }));
+    this.queueWrite(v, (cell, value) => typedInput(value, cell.numberFormat));
   }
   get formulas(): ScalarValue[][] {
     return this.read('formulas');
   }
   set formulas(v: ScalarValue[][]) {
-    this.queueWrite(v, (_cell, value) =>
-      typeof value === 'string' && value.startsWith('=') ? { formula: value } : { value: value === '' ? null : value, formula: undefined },
-    );
+    this.queueWrite(v, (cell, value) => typedInput(value, cell.numberFormat));
   }
   get numberFormat(): ScalarValue[][] {
     return this.read('numberFormat');
@@ -329,7 +333,7 @@ class MemoryRange extends MemoryProxy implements RangeLike {
 
   private queueWrite(
     grid: ScalarValue[][],
-    change: (cell: { row: number; col: number }, value: ScalarValue) => Partial<{ value: ScalarValue | null; formula: string | undefined; numberFormat: string | undefined }>,
+    change: (cell: MemoryCell, value: ScalarValue) => Partial<MemoryCell>,
     formatOnly = false,
   ): void {
     this.ctx.queue.push(() => {
@@ -348,7 +352,7 @@ class MemoryRange extends MemoryProxy implements RangeLike {
           if (!formatOnly && m && (m.top !== row || m.left !== col) && value !== '') {
             throw new MemoryOfficeError('InvalidOperation', `Cannot write into ${a1(row, col)}: it is inside a merged area.`);
           }
-          sheet.patch(row, col, change({ row, col }, value));
+          sheet.patch(row, col, change(sheet.get(row, col), value));
           if (!formatOnly) this.ctx.noteCellWrite(sheet.name, row, col);
         }),
       );
@@ -421,6 +425,28 @@ class MemoryRange extends MemoryProxy implements RangeLike {
   }
 }
 
+/**
+ * A written value as Excel stores it: strings are read like typed input. A leading apostrophe keeps
+ * text as text; "=…" is a formula; numbers and percentages become numbers (a percentage also gets a
+ * percent format when the cell has none), unless the cell is formatted as text ("@").
+ */
+function typedInput(value: ScalarValue, numberFormat: string | undefined): Partial<MemoryCell> {
+  if (typeof value !== 'string') return { value, formula: undefined };
+  if (value === '') return { value: null, formula: undefined };
+  if (value.startsWith("'")) return { value: value.slice(1), formula: undefined };
+  if (numberFormat === '@') return { value, formula: undefined };
+  if (value.startsWith('=')) return { formula: value };
+  const text = value.trim();
+  const percent = /^([-+]?\d+(?:\.\d+)?)%$/.exec(text);
+  if (percent) {
+    const decimals = percent[1].split('.')[1]?.length ?? 0;
+    return { value: Number(percent[1]) / 100, formula: undefined, numberFormat: numberFormat ?? (decimals > 0 ? '0.00%' : '0%') };
+  }
+  if (/^[-+]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$/.test(text)) return { value: Number(text.replace(/,/g, '')), formula: undefined };
+  if (/^(true|false)$/i.test(text)) return { value: text.toLowerCase() === 'true', formula: undefined };
+  return { value, formula: undefined };
+}
+
 function protectedError(): MemoryOfficeError {
   return new MemoryOfficeError('AccessDenied', 'The cell or chart you\'re trying to change is on a protected sheet.');
 }
@@ -469,6 +495,57 @@ class MemoryFill extends MemoryProxy implements RangeFillLike {
       if (!versionAtLeast(this.ctx.apiVersion, '1.9')) throw new MemoryOfficeError('ApiNotFound', 'RangeFill.pattern needs ExcelApi 1.9.');
       return sheet.get(range.top, range.left).fill ? 'Solid' : 'None';
     }
+    throw new MemoryOfficeError('InvalidArgument', `unknown property ${name}`);
+  }
+}
+
+class MemoryFormat extends MemoryProxy implements RangeFormatLike {
+  readonly fill: RangeFillLike;
+
+  constructor(
+    ctx: MemoryContext,
+    private readonly range: () => Target,
+  ) {
+    super(ctx);
+    this.queueResolve(() => undefined);
+    this.fill = new MemoryFill(ctx, range);
+  }
+
+  get columnWidth(): number {
+    return this.read('columnWidth');
+  }
+  set columnWidth(points: number) {
+    this.ctx.requireApi('1.2', 'RangeFormat.columnWidth');
+    this.ctx.queue.push(() => {
+      const { sheet, range } = this.range();
+      for (let c = range.left; c <= range.right; c++) sheet.columnWidths.set(c, points);
+      this.ctx.noteStateChange();
+    });
+  }
+  get wrapText(): boolean {
+    return this.read('wrapText');
+  }
+  set wrapText(on: boolean) {
+    this.ctx.queue.push(() => {
+      const { sheet, range } = this.range();
+      if (sheet.protected) throw protectedError();
+      for (let r = range.top; r <= range.bottom; r++)
+        for (let c = range.left; c <= range.right; c++) {
+          if (on) sheet.wrapped.add(`${r},${c}`);
+          else sheet.wrapped.delete(`${r},${c}`);
+        }
+      this.ctx.noteStateChange();
+    });
+  }
+
+  protected scalarNames(): string[] {
+    return ['columnWidth', 'wrapText'];
+  }
+
+  protected fetch(name: string): unknown {
+    const { sheet, range } = this.range();
+    if (name === 'columnWidth') return sheet.columnWidths.get(range.left) ?? 48;
+    if (name === 'wrapText') return sheet.wrapped.has(`${range.top},${range.left}`);
     throw new MemoryOfficeError('InvalidArgument', `unknown property ${name}`);
   }
 }
@@ -601,6 +678,13 @@ class MemoryWorksheet extends MemoryProxy implements WorksheetLike {
       const range = address === undefined ? { top: 1, left: 1, bottom: 1048576, right: 16384 } : parseRangeText(address);
       if (!range) throw new MemoryOfficeError('InvalidArgument', `bad address ${address}`);
       return { sheet, range };
+    });
+  }
+
+  getUsedRange(valuesOnly?: boolean): RangeLike {
+    return new MemoryRange(this.ctx, () => {
+      const sheet = this.need();
+      return { sheet, range: sheet.usedRange(valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 } };
     });
   }
 
@@ -760,7 +844,11 @@ export function createOfficeHost(workbook: MemoryWorkbook, opts: HostOptions = {
   const apiVersion = opts.apiVersion ?? '1.20';
   const actions = new Map<string, (event: CommandEventLike) => void>();
   const Excel: ExcelSurface = {
-    run<T>(options: RunOptionsLike, batch: (context: RequestContextLike) => Promise<T>): Promise<T> {
+    // Like Excel.run, also callable with the batch alone.
+    run<T>(first: RunOptionsLike | ((context: RequestContextLike) => Promise<T>), second?: (context: RequestContextLike) => Promise<T>): Promise<T> {
+      const options = typeof first === 'function' ? {} : first;
+      const batch = typeof first === 'function' ? first : second;
+      if (!batch) return Promise.reject(new MemoryOfficeError('InvalidArgument', 'Excel.run needs a batch function.'));
       const delay = options.delayForCellEdit === true && versionAtLeast(apiVersion, '1.11');
       return batch(new MemoryContext(workbook, apiVersion, delay));
     },

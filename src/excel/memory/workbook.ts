@@ -36,6 +36,10 @@ export class MemorySheet {
   private readonly formulaMemory = new Map<string, { formula: string; value: CellValue }>();
   merges: CellRange[] = [];
   protected = false;
+  /** Column widths set through the API, in points, by 1-based column. */
+  readonly columnWidths = new Map<number, number>();
+  /** Cells set to wrap their text, as "row,col". */
+  readonly wrapped = new Set<string>();
 
   constructor(public name: string) {}
 

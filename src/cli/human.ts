@@ -1,0 +1,132 @@
+// What a person reads in the terminal: per form a few figures and the findings by severity, then
+// the totals, and for a batch the forms ranked worst first.
+import type { FormReport } from '../core/report';
+import type { Finding, Severity } from '../core/types';
+import type { ReviewFile } from '../xlsx/review';
+import { fileFindings, jsonWrite, summarize } from './json';
+
+const SEVERITY_TITLE: Record<Severity, string> = { error: '错误 error', warning: '警告 warning', info: '提示 info' };
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+const TYPE_TITLE: Record<FormReport['type'], string> = { department: '部门整体支出', project: '项目支出' };
+/** A finding quoting a 10,000-character explanation must not flood the terminal. */
+const MAX_LINE = 300;
+
+function clip(text: string, max: number): string {
+  const one = text.replace(/\s*\n\s*/g, ' ');
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+function count(findings: Finding[], severity: Severity): number {
+  return findings.filter((f) => f.severity === severity).length;
+}
+
+function findingLines(findings: Finding[], indent: string): string[] {
+  const lines: string[] = [];
+  for (const severity of SEVERITIES) {
+    const some = findings.filter((f) => f.severity === severity);
+    if (some.length === 0) continue;
+    lines.push(`${indent}${SEVERITY_TITLE[severity]}：`);
+    for (const f of some) lines.push(`${indent}  ${f.cell.padEnd(5)} ${clip(f.message, MAX_LINE)} [${f.code}]`);
+  }
+  return lines;
+}
+
+export function formLines(form: FormReport, writesTitle: string): string[] {
+  const head = [TYPE_TITLE[form.type], form.unit, form.year ? `${form.year} 年度` : null].filter((x) => x).join(' · ');
+  const lines = [`  工作表「${form.sheet}」 ${head}（${form.anchor} 起）`];
+  const b = form.budget;
+  if (b) {
+    lines.push(`    预算执行率 ${b.rate ?? '无法计算'}（${b.cell}）  预算得分 ${b.score ?? '—'} / ${b.weight ?? '—'}`);
+  }
+  const unmet = form.indicators.filter((i) => i.met === false).length;
+  const changed = form.writes.filter((w) => w.reason === 'score').length;
+  lines.push(`    指标 ${form.indicators.length} 项：未达标 ${unmet} 项，得分需改 ${changed} 项`);
+  if (form.total) {
+    const entered = form.total.enteredScore !== null && form.total.enteredScore !== form.total.score ? `（表中填 ${form.total.enteredScore}）` : '';
+    lines.push(`    总分 ${form.total.score} / ${form.total.weight}${entered}  等级 ${form.grade ?? '—'}`);
+  }
+  const f = form.findings;
+  lines.push(`    错误 ${count(f, 'error')} · 警告 ${count(f, 'warning')} · 提示 ${count(f, 'info')}`);
+  lines.push(...findingLines(f, '    '));
+  if (form.writes.length > 0) {
+    const writes = form.writes.map((p) => jsonWrite(p)).map((w) => `${w.cell} ${clip(w.old || '（空）', 24)} → ${w.new}`);
+    lines.push(`    ${writesTitle} ${writes.length} 格：${writes.join('；')}`);
+  }
+  return lines;
+}
+
+export function fileLines(file: ReviewFile, writesTitle: string): string[] {
+  const lines = [`━━ ${file.file}`];
+  if (file.error !== null) {
+    lines.push(`  无法读取 unreadable：${file.error}`);
+    return lines;
+  }
+  for (const sheet of file.sheets) {
+    if (sheet.forms.length === 0) {
+      lines.push(`  工作表「${sheet.sheet}」 没有找到自评表 no form`);
+      lines.push(...findingLines(sheet.findings, '    '));
+    }
+    for (const form of sheet.forms) lines.push(...formLines(form, writesTitle));
+  }
+  return lines;
+}
+
+interface Ranked {
+  label: string;
+  errors: number;
+  warnings: number;
+  total: string | null;
+  grade: string | null;
+}
+
+/** Every form (and every unreadable file) ranked worst first: most errors, most warnings, lowest total. */
+function ranking(files: ReviewFile[]): Ranked[] {
+  const rows: Ranked[] = [];
+  for (const file of files) {
+    if (file.error !== null) {
+      rows.push({ label: `${file.file}（无法读取）`, errors: Number.MAX_SAFE_INTEGER, warnings: 0, total: null, grade: null });
+      continue;
+    }
+    for (const sheet of file.sheets) {
+      if (sheet.forms.length === 0) {
+        rows.push({ label: `${file.file} › ${sheet.sheet}（无自评表）`, errors: count(sheet.findings, 'error'), warnings: count(sheet.findings, 'warning'), total: null, grade: null });
+      }
+      for (const form of sheet.forms) {
+        rows.push({
+          label: `${file.file} › ${sheet.sheet}`,
+          errors: count(form.findings, 'error'),
+          warnings: count(form.findings, 'warning'),
+          total: form.total?.score ?? null,
+          grade: form.grade,
+        });
+      }
+    }
+  }
+  const totalOf = (r: Ranked): number => (r.total === null ? -1 : Number(r.total));
+  return rows.sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || totalOf(a) - totalOf(b));
+}
+
+export function summaryLines(files: ReviewFile[]): string[] {
+  const s = summarize(files);
+  const lines: string[] = [];
+  const ranked = ranking(files);
+  if (ranked.length > 1) {
+    lines.push('排名（问题最多的在前 / worst first）：');
+    ranked.forEach((r, i) => {
+      const errors = r.errors === Number.MAX_SAFE_INTEGER ? '—' : String(r.errors);
+      const figures = r.total === null ? '' : `  总分 ${r.total}  等级 ${r.grade ?? '—'}`;
+      lines.push(`  ${String(i + 1).padStart(3)}. ${r.label}  错误 ${errors}  警告 ${r.warnings}${figures}`);
+    });
+  }
+  const unreadable = files.filter((f) => f.error !== null).length;
+  lines.push(
+    `合计 total：${s.files} 个文件${unreadable ? `（${unreadable} 个无法读取）` : ''}，${s.forms} 张自评表；` +
+      `错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}`,
+  );
+  return lines;
+}
+
+/** The findings of the whole check, for the exit status. */
+export function hasErrors(files: ReviewFile[]): boolean {
+  return files.some((f) => f.error !== null || fileFindings(f.sheets).some((x) => x.severity === 'error'));
+}

@@ -1,0 +1,47 @@
+// Wall time and memory of one case, and a table of them printed once per test file.
+import { performance } from 'perf_hooks';
+
+/** The bounds every case must stay within (docs/limits.md). */
+export const MAX_MS = 20_000;
+export const MAX_GROWTH_MB = 1536;
+
+export interface Figures {
+  case: string;
+  ms: number;
+  /** Resident set size after the case minus before. */
+  rssGrowthMB: number;
+  /** How much the case raised the process's resident high-water mark. */
+  peakGrowthMB: number;
+  peakMB: number;
+}
+
+const mb = (bytes: number): number => Math.round(bytes / 1024 / 1024);
+/** resourceUsage().maxRSS is in kilobytes. */
+const peakBytes = (): number => process.resourceUsage().maxRSS * 1024;
+
+export async function measure<T>(name: string, table: Figures[], fn: () => Promise<T>): Promise<{ value: T; figures: Figures }> {
+  const rss = process.memoryUsage().rss;
+  const peak = peakBytes();
+  const start = performance.now();
+  const value = await fn();
+  const figures: Figures = {
+    case: name,
+    ms: Math.round(performance.now() - start),
+    rssGrowthMB: mb(process.memoryUsage().rss - rss),
+    peakGrowthMB: mb(peakBytes() - peak),
+    peakMB: mb(peakBytes()),
+  };
+  table.push(figures);
+  return { value, figures };
+}
+
+export function expectBounded(f: Figures): void {
+  expect(f.ms).toBeLessThan(MAX_MS);
+  expect(f.rssGrowthMB).toBeLessThan(MAX_GROWTH_MB);
+  expect(f.peakGrowthMB).toBeLessThan(MAX_GROWTH_MB);
+}
+
+export function printTable(title: string, table: Figures[]): void {
+  const lines = table.map((f) => `| ${f.case} | ${f.ms} | ${f.rssGrowthMB} | ${f.peakGrowthMB} | ${f.peakMB} |`);
+  console.log([title, '| case | ms | RSS growth MB | peak growth MB | peak MB |', '| --- | --: | --: | --: | --: |', ...lines].join('\n'));
+}
