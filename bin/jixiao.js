@@ -9,6 +9,4 @@ try {
   process.stderr.write('jixiao：找不到编译后的命令，请先运行 npm run build:cli（run `npm run build:cli` first）\n');
   process.exit(2);
 }
-cli.main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+cli.runFromProcess();

@@ -31,22 +31,50 @@ function findingLines(findings: Finding[], indent: string): string[] {
   return lines;
 }
 
-export function formLines(form: FormReport, writesTitle: string): string[] {
-  const head = [TYPE_TITLE[form.type], form.unit, form.year ? `${form.year} 年度` : null].filter((x) => x).join(' · ');
-  const lines = [`  工作表「${form.sheet}」 ${head}（${form.anchor} 起）`];
+/** CJK, Hangul and full-width forms: two columns each (dashes and quotes stay one). */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/** Width of a text in terminal columns: CJK and full-width characters take two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += WIDE.test(ch) ? 2 : 1;
+  return w;
+}
+
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** The form's key figures, as the sheet holds them and as the rules give them. */
+function figureTable(form: FormReport): string[] {
+  const rows: [string, string, string, string][] = [];
   const b = form.budget;
   if (b) {
-    lines.push(`    预算执行率 ${b.rate ?? '无法计算'}（${b.cell}）  预算得分 ${b.score ?? '—'} / ${b.weight ?? '—'}`);
+    rows.push(['预算执行率 rate', b.enteredRate ?? '（空）', b.rate ?? '无法计算', b.cell]);
+    rows.push([`预算得分 budget (/${b.weight ?? '—'})`, b.enteredScore ?? '（空）', b.score ?? '—', b.scoreCell ?? '']);
   }
+  if (form.total) {
+    rows.push(['总分 total', form.total.enteredScore ?? '（空）', form.total.score, form.total.cell]);
+    if (form.total.enteredWeight !== null && form.total.enteredWeight !== form.total.weight) {
+      rows.push(['总分值 weights', form.total.enteredWeight, form.total.weight, form.total.weightCell ?? '']);
+    }
+  }
+  rows.push(['等级 grade', form.enteredGrade ?? '—', form.grade ?? '—', form.gradeCell ?? '']);
+  const head: [string, string, string, string] = ['', '表中 entered', '按规则 computed', '单元格 cell'];
+  const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
+  return [head, ...rows].map((r) => `    ${r.map((c, i) => pad(c, widths[i])).join('  ').trimEnd()}`);
+}
+
+export function formLines(form: FormReport, writesTitle: string): string[] {
+  const head = [TYPE_TITLE[form.type], form.unit, form.year ? `${form.year} 年度` : null].filter((x) => x).join(' · ');
+  const lines = [`  工作表「${form.sheet}」 ${head}（${form.anchor} 起）`, ...figureTable(form)];
   const unmet = form.indicators.filter((i) => i.met === false).length;
   const changed = form.writes.filter((w) => w.reason === 'score').length;
-  lines.push(`    指标 ${form.indicators.length} 项：未达标 ${unmet} 项，得分需改 ${changed} 项`);
-  if (form.total) {
-    const entered = form.total.enteredScore !== null && form.total.enteredScore !== form.total.score ? `（表中填 ${form.total.enteredScore}）` : '';
-    lines.push(`    总分 ${form.total.score} / ${form.total.weight}${entered}  等级 ${form.grade ?? '—'}`);
-  }
   const f = form.findings;
-  lines.push(`    错误 ${count(f, 'error')} · 警告 ${count(f, 'warning')} · 提示 ${count(f, 'info')}`);
+  lines.push(
+    `    指标 ${form.indicators.length} 项：未达标 ${unmet} 项，得分需改 ${changed} 项；` +
+      `错误 ${count(f, 'error')} · 警告 ${count(f, 'warning')} · 提示 ${count(f, 'info')}`,
+  );
   lines.push(...findingLines(f, '    '));
   if (form.writes.length > 0) {
     const writes = form.writes.map((p) => jsonWrite(p)).map((w) => `${w.cell} ${clip(w.old || '（空）', 24)} → ${w.new}`);

@@ -212,8 +212,18 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
 }
 
-if (require.main === module) {
+/** Run as a process: arguments from argv, the exit status as the process's. */
+export function runFromProcess(): void {
+  // Output piped into `head` that closes early: stop quietly, as other commands do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }
+
+if (require.main === module) runFromProcess();

@@ -45,8 +45,7 @@ function analyze(snapshot: Snapshot, profile: Profile): SheetReport {
 function analyzeForm(grid: Grid, loc: FormLocation, profile: Profile): FormReport {
   const sheet = grid.sheet;
   const form = readForm(grid, loc);
-  const findings: Finding[] = [];
-  findings.push(...scanErrors(grid, form));
+  let findings: Finding[] = scanErrors(grid, form);
   for (const u of loc.indicators.unknown) {
     findings.push(finding('form.unknown-column', sheet, grid.address(loc.indicators.row, u.col), `表头“${short(u.label)}”不是自评表的标准列，已忽略该列。`));
   }
@@ -58,7 +57,8 @@ function analyzeForm(grid: Grid, loc: FormLocation, profile: Profile): FormRepor
   const levels = evaluateLevels(grid, rows, budget?.weight ?? null, budget?.report.scoreCell ?? null, profile);
   const total = evaluateTotal(grid, form, rows, budget ?? { score: null, weight: null, enteredScore: null }, profile);
 
-  findings.push(...(budget?.findings ?? []), ...rows.flatMap((r) => r.findings), ...levels.findings, ...total.findings);
+  // concat, not push(...): a form of many thousand rows would overflow the call stack.
+  findings = findings.concat(budget?.findings ?? [], rows.flatMap((r) => r.findings), levels.findings, total.findings);
   const marks = markCells(grid, findings, rows.flatMap((r) => r.marks));
   return {
     sheet,
@@ -74,7 +74,7 @@ function analyzeForm(grid: Grid, loc: FormLocation, profile: Profile): FormRepor
     gradeCell: form.grade?.valueCell.address ?? null,
     enteredGrade: total.enteredGrade,
     findings: sortFindings(findings),
-    writes: [...(budget?.writes ?? []), ...rows.flatMap((r) => r.writes), ...total.writes],
+    writes: (budget?.writes ?? []).concat(rows.flatMap((r) => r.writes), total.writes),
     marks,
   };
 }

@@ -22,7 +22,10 @@ export class Grid {
     this.top = snapshot.top;
     this.left = snapshot.left;
     this.bottom = snapshot.top + snapshot.cells.length - 1;
-    this.right = snapshot.left + Math.max(0, ...snapshot.cells.map((r) => r.length)) - 1;
+    // A loop, not Math.max(...rows): a spread of 200,000 rows overflows the call stack.
+    let width = 0;
+    for (const r of snapshot.cells) width = Math.max(width, r.length);
+    this.right = snapshot.left + width - 1;
     this.mergesKnown = snapshot.mergesKnown;
     for (const m of snapshot.merges) {
       // Bounded: a merge far outside the snapshot adds nothing useful.

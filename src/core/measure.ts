@@ -88,6 +88,7 @@ const VERBS = /^(?:完成|实现|累计|共计|共|约)+|(?:为|达|约)+$/g;
 const DATE = /\d+月(?:\d+日|底|末|前|中|初|上旬|中旬|下旬)/;
 const RANGE = /\d[%‰]?(?:-|~|—|至|到)[+-]?\d/;
 const NUMBER = /(?<![\d.])([+-]?)(\d+(?:\.\d+)?)/g;
+const MAX_PARTS = 20;
 
 /** NFKC, no white space, no thousands separators, no years; or why the text cannot be read. */
 function normalise(raw: string): { text: string } | { invalid: string } {
@@ -165,6 +166,8 @@ export function parseMeasure(raw: string): Measure {
   const text = normal.text;
   if (DATE.test(text)) return { type: 'text', text };
   const parts = readParts(text);
+  // A real target lists a handful of numbers; a cell with dozens is prose, and pairing them would be slow.
+  if (parts.length > MAX_PARTS) return { type: 'invalid', reason: `“${raw.trim().slice(0, 20)}…”含有过多数字，无法判断` };
   const direction = changeDirection(text);
   if (direction) {
     if (parts.length > 1) return { type: 'invalid', reason: `“${raw.trim()}”含有多个数字，无法确定变化幅度` };

@@ -111,6 +111,9 @@ export class Pane {
       profileLoad.hidden = profileText.hidden;
     });
     profileLoad.hidden = true;
+    profileText.addEventListener('input', () => {
+      this.profileSource = '';
+    });
     profileFile.addEventListener('change', () => {
       const file = profileFile.files?.[0];
       if (!file) return;
@@ -234,7 +237,7 @@ export class Pane {
   private async applyProfile(): Promise<void> {
     await this.work(async () => {
       if (this.parts.profileSelect.value === 'custom') {
-        const source = this.profileSource || this.t('profileCustom');
+        const source = this.profileSource || this.t('profilePasted');
         const { choice, profile } = customChoice(this.parts.profileText.value, source);
         await this.door.rememberProfile(choice);
         this.profile = profile;

@@ -159,10 +159,13 @@ const BOX: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN
 const DEFAULT_WIDTH = 9;
 const LINE_HEIGHT = 15;
 
+/** CJK, Hangul and full-width forms: two character units each. */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
 /** Display width of a text in Excel character units: CJK and full-width characters count two. */
 function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  for (const ch of text) w += WIDE.test(ch) ? 2 : 1;
   return w;
 }
 
@@ -180,7 +183,8 @@ function rowHeight(texts: { text: string; width: number }[]): number {
 export function sketchToWorkbook(sketches: SheetSketch[]): Workbook {
   const wb = new Workbook();
   for (const s of sketches) {
-    const ws = wb.addWorksheet(s.name);
+    // Printed as forms are handed in: one page wide, as many pages tall as it takes.
+    const ws = wb.addWorksheet(s.name, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
     const top = s.origin?.row ?? 1;
     const left = s.origin?.col ?? 1;
     const merges = (s.merges ?? []).map(parseRange);

@@ -77,6 +77,8 @@ const COMPARATORS: Row[] = [
   ['小于 1%', '0.5%', '2', { kind: 'reverse', met: true, score: '2.00' }],
   ['高于 90%', '90%', '2', { kind: 'positive', met: false, score: '2.00' }],
   ['大于 10 个', '11 个', '2', { kind: 'positive', met: true, score: '2.00' }],
+  ['> 90%', '91%', '2', { kind: 'positive', met: true, score: '2.00' }],
+  ['＞90％', '90%', '2', { kind: 'positive', met: false, score: '2.00' }],
   ['超过 50 人', '40 人', '5', { kind: 'positive', met: false, score: '4.00' }],
   ['= 100%', '100%', '5', { kind: 'equal', met: true, score: '5.00' }],
   ['═ 100%', '98%', '5', { kind: 'equal', met: false, score: '4.90', notes: ['indicator.equal-missed'] }],
@@ -183,6 +185,7 @@ const QUALITATIVE: Row[] = [
 const BAD_TEXT: Row[] = [
   ['8016.0 9', '8016.09', '10', { kind: 'unknown', met: null, score: null, notes: ['indicator.unparsed'] }],
   ['≥ 90%', '9 5%', '2', { kind: 'positive', met: null, score: null, notes: ['indicator.unparsed'] }],
+  ['≥ 90%', Array.from({ length: 30 }, (_, i) => `第${i + 1}项 95%`).join('，'), '2', { kind: 'positive', met: null, score: null, notes: ['indicator.unparsed'] }],
   ['8016.09', '8016.0 9', '2', { kind: 'positive', inferred: true, met: null, score: null, notes: ['indicator.unparsed'] }],
   ['≥ 90%', '完成', '2', { kind: 'positive', met: null, score: null, notes: ['indicator.unparsed'] }],
   ['90%-100%', '95%', '2', { kind: 'unknown', met: null, score: null, notes: ['indicator.unparsed'] }],

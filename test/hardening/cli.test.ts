@@ -59,7 +59,7 @@ describe.each(CATALOGUE)('$id: $title', (c) => {
       expect(codes.filter((code) => GAVE_UP.includes(code))).toEqual([]);
       CASE_EXPECTATIONS[c.id](file.forms.map(formView));
     }
-  });
+  }, 60_000);
 
   if (c.expect === 'refusal') {
     test('recompute --out refuses it and writes no file', async () => {
