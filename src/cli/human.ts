@@ -10,6 +10,8 @@ const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const TYPE_TITLE: Record<FormReport['type'], string> = { department: '部门整体支出', project: '项目支出' };
 /** A finding quoting a 10,000-character explanation must not flood the terminal. */
 const MAX_LINE = 300;
+/** Writes listed by name; a long form's full list is in --json. */
+const MAX_WRITES = 20;
 
 function clip(text: string, max: number): string {
   const one = text.replace(/\s*\n\s*/g, ' ');
@@ -77,8 +79,9 @@ export function formLines(form: FormReport, writesTitle: string): string[] {
   );
   lines.push(...findingLines(f, '    '));
   if (form.writes.length > 0) {
-    const writes = form.writes.map((p) => jsonWrite(p)).map((w) => `${w.cell} ${clip(w.old || '（空）', 24)} → ${w.new}`);
-    lines.push(`    ${writesTitle} ${writes.length} 格：${writes.join('；')}`);
+    const writes = form.writes.slice(0, MAX_WRITES).map((p) => jsonWrite(p)).map((w) => `${w.cell} ${clip(w.old || '（空）', 24)} → ${w.new}`);
+    const more = form.writes.length > MAX_WRITES ? `；……（其余 ${form.writes.length - MAX_WRITES} 格见 --json）` : '';
+    lines.push(`    ${writesTitle} ${form.writes.length} 格：${writes.join('；')}${more}`);
   }
   return lines;
 }

@@ -6,8 +6,10 @@ import { analyzeSheet } from '../core/engine';
 import { NATIONAL, type Profile } from '../core/profile';
 import { parseProfile, ProfileError, resolveProfileName } from '../core/profiles';
 import type { SheetReport } from '../core/report';
+import { a1 } from '../core/text';
+import type { Snapshot } from '../core/types';
 import { applyPatches, worksheetToSnapshot } from '../xlsx/convert';
-import { loadWorkbook, saveWorkbook, XlsxFileError } from '../xlsx/file';
+import { readWorkbookFile, saveWorkbook, XlsxFileError } from '../xlsx/file';
 import { reviewCsv, writeReviewWorkbook } from '../xlsx/review';
 import { writeTemplate } from '../xlsx/template';
 import { chosenSheets, reason } from './analyze';
@@ -132,27 +134,48 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   return hasErrors(results) ? EXIT_FINDINGS : EXIT_OK;
 }
 
+function formulaCells(s: Snapshot): Set<string> {
+  const out = new Set<string>();
+  s.cells.forEach((row, r) =>
+    row.forEach((c, k) => {
+      if (c.formula !== undefined) out.add(a1(s.top + r, s.left + k));
+    }),
+  );
+  return out;
+}
+
 async function runRecompute(args: RecomputeArgs, io: Io): Promise<number> {
   if (!args.out.toLowerCase().endsWith('.xlsx')) throw new CommandError(`${args.out}：新文件应以 .xlsx 结尾（--out must end in .xlsx）`);
   await checkOutput(args.out, args.force, [args.input]);
   const profile = await loadProfile(args.profile);
-  const wb = await loadWorkbook(args.input);
+  const { workbook: wb, lost } = await readWorkbookFile(args.input);
   const sheets = chosenSheets(args.input, wb, args.sheet);
 
   const before: SheetReport[] = [];
   const after: SheetReport[] = [];
+  /** Formula cells: their cached results predate the writes, so what is found on them is stale. */
+  const staleFormulas: string[] = [];
   let written = 0;
-  let images = 0;
   for (const ws of sheets) {
     const report = analyzeSheet(worksheetToSnapshot(ws), profile);
     const patches = report.forms.flatMap((f) => f.writes);
     applyPatches(ws, patches);
     written += patches.length;
-    images += ws.getImages().length;
     before.push(report);
     // The written figures, read back through the engine: what is still wrong in the new file.
-    after.push(analyzeSheet(worksheetToSnapshot(ws), profile));
+    const snapshot = worksheetToSnapshot(ws);
+    const reread = analyzeSheet(snapshot, profile);
+    if (patches.length > 0) {
+      const formulas = formulaCells(snapshot);
+      for (const form of reread.forms) {
+        staleFormulas.push(...form.findings.filter((f) => formulas.has(f.cell)).map((f) => `${ws.name}!${f.cell}`));
+        form.findings = form.findings.filter((f) => !formulas.has(f.cell));
+      }
+    }
+    after.push(reread);
   }
+  // Excel recomputes the person's formulas (a 总分 =SUM(…)) when it opens the new file.
+  if (written > 0) wb.calcProperties.fullCalcOnLoad = true;
   await saveWorkbook(wb, args.out);
 
   const file = { file: args.input, error: null, sheets: before };
@@ -164,8 +187,9 @@ async function runRecompute(args: RecomputeArgs, io: Io): Promise<number> {
     const errors = remaining.filter((f) => f.severity === 'error').length;
     const warnings = remaining.filter((f) => f.severity === 'warning').length;
     io.out(`已写入 ${args.out}：改写 ${written} 个单元格，其余内容与原文件相同；新文件中仍有错误 ${errors}、警告 ${warnings}（written）`);
+    if (staleFormulas.length > 0) io.out(`含公式的单元格 ${[...new Set(staleFormulas)].join('、')} 会在 Excel 打开新文件时重新计算，请打开后核对（formulas recalculate on open）`);
   }
-  if (images > 0) io.err(`jixiao：注意，原文件中的 ${images} 张图片未能复制到新文件（images are not copied）`);
+  if (lost.length > 0) io.err(`jixiao：注意，原文件中的${lost.join('、')}未能复制到新文件；如需保留，请把重算结果抄回原文件（not copied）`);
   return remaining.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }
 

@@ -1,6 +1,6 @@
 // One opened workbook in the demo: the file's bytes, the in-memory workbook the pane works on,
 // and the way back to a file that keeps everything the person had (merges, borders, fonts).
-import type { Workbook } from 'exceljs';
+import type { Workbook, Worksheet } from 'exceljs';
 import { a1, parseA1 } from '../core/text';
 import type { Cell, CellPatch, CellState, Snapshot } from '../core/types';
 import { MemoryWorkbook, type MemoryCell, type MemorySheet } from '../excel/memory/workbook';
@@ -13,6 +13,9 @@ const SPARE_ROWS = 6;
 const SPARE_COLS = 3;
 const MIN_ROWS = 30;
 const MIN_COLS = 10;
+/** A browser table of more cells than this gets slow; the pane still works on the whole sheet. */
+const MAX_ROWS = 1000;
+const MAX_COLS = 60;
 
 /** "'My sheet'!B5:C6" → { sheet: "My sheet", row: 5, col: 2 } (the first cell of a range). */
 export function parseSelection(address: string): { sheet: string; row: number; col: number } | null {
@@ -71,17 +74,30 @@ export class DemoBook {
     return this.workbook.findSheet(this.workbook.activeSheet) ?? this.workbook.sheets[0];
   }
 
-  /** The grid's view of a sheet: the in-memory cells, laid out as the file lays them out. */
+  /** The grid's view of a sheet: the in-memory cells, laid out as the file (or the pane) lays them out. */
   gridSheet(sheet: MemorySheet): GridSheet {
     const geometry = geometryOf(this.source.getWorksheet(sheet.name));
     const used = sheet.usedRange();
+    const rows = Math.max(MIN_ROWS, (used?.bottom ?? 0) + SPARE_ROWS);
+    const cols = Math.max(MIN_COLS, (used?.right ?? 0) + SPARE_COLS);
     return {
       name: sheet.name,
-      rows: Math.max(MIN_ROWS, (used?.bottom ?? 0) + SPARE_ROWS),
-      cols: Math.max(MIN_COLS, (used?.right ?? 0) + SPARE_COLS),
+      rows: Math.min(rows, MAX_ROWS),
+      cols: Math.min(cols, MAX_COLS),
+      clipped: rows > MAX_ROWS || cols > MAX_COLS,
       cell: (row, col) => sheet.get(row, col),
       merges: sheet.merges,
-      ...geometry,
+      columnWidth: (col) => {
+        const points = sheet.columnWidths.get(col);
+        return points === undefined ? geometry.columnWidth(col) : Math.round((points * 4) / 3);
+      },
+      rowHeight: geometry.rowHeight,
+      rowHidden: geometry.rowHidden,
+      columnHidden: geometry.columnHidden,
+      layout: (row, col) => {
+        const layout = geometry.layout(row, col);
+        return sheet.wrapped.has(`${row},${col}`) ? { ...layout, wrap: true } : layout;
+      },
     };
   }
 
@@ -111,10 +127,25 @@ export class DemoBook {
     const bySheet = new Map<string, CellPatch[]>();
     for (const patch of this.changes()) bySheet.set(patch.sheet, [...(bySheet.get(patch.sheet) ?? []), patch]);
     for (const [name, patches] of bySheet) {
-      const ws = copy.getWorksheet(name);
-      if (ws) applyPatches(ws, patches);
+      const ws = copy.getWorksheet(name) ?? this.addSheet(copy, name);
+      applyPatches(ws, patches);
     }
     return writeXlsx(copy);
+  }
+
+  /** A sheet the pane inserted (a blank form): its merges, widths and wrapping as the pane set them. */
+  private addSheet(copy: Workbook, name: string): Worksheet {
+    const ws = copy.addWorksheet(name);
+    const sheet = this.workbook.sheet(name);
+    // Excel's column width is in characters: pixels = characters × 7 + 5.
+    for (const [col, points] of sheet.columnWidths) ws.getColumn(col).width = Math.max(0, ((points * 4) / 3 - 5) / 7);
+    for (const key of sheet.wrapped) {
+      const [row, col] = key.split(',').map(Number);
+      const cell = ws.getCell(row, col);
+      cell.alignment = { ...cell.alignment, wrapText: true };
+    }
+    for (const m of sheet.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+    return ws;
   }
 
   /** The name offered for the download: the opened name with 已检查 before the extension. */

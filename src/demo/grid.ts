@@ -23,14 +23,18 @@ export interface GridLayout {
 
 export interface GridSheet {
   name: string;
-  /** Number of rows and columns to draw (at least the used range). */
+  /** Number of rows and columns to draw (the used range and some room, up to a limit). */
   rows: number;
   cols: number;
+  /** True when the used range is larger than what is drawn. */
+  clipped: boolean;
   cell(row: number, col: number): GridCell | undefined;
   merges: readonly CellRange[];
   /** Pixels. */
   columnWidth(col: number): number;
   rowHeight(row: number): number;
+  rowHidden(row: number): boolean;
+  columnHidden(col: number): boolean;
   layout(row: number, col: number): GridLayout | undefined;
 }
 
@@ -96,19 +100,14 @@ export class Grid {
     let tableWidth = 40;
     for (let c = 1; c <= sheet.cols; c++) {
       const col = document.createElement('col');
-      const width = sheet.columnWidth(c);
+      const width = sheet.columnHidden(c) ? 0 : sheet.columnWidth(c);
       col.style.width = `${width}px`;
+      if (width === 0) col.style.visibility = 'collapse';
       tableWidth += width;
       colgroup.append(col);
     }
     table.style.width = `${tableWidth}px`;
     table.append(colgroup);
-
-    const anchor = mergeAt(sheet.merges, this.selected.row, this.selected.col);
-    const selTop = anchor?.top ?? this.selected.row;
-    const selLeft = anchor?.left ?? this.selected.col;
-    const selBottom = anchor?.bottom ?? this.selected.row;
-    const selRight = anchor?.right ?? this.selected.col;
 
     const head = document.createElement('thead');
     const headRow = document.createElement('tr');
@@ -118,7 +117,6 @@ export class Grid {
     for (let c = 1; c <= sheet.cols; c++) {
       const th = document.createElement('th');
       th.textContent = columnLetters(c);
-      if (c >= selLeft && c <= selRight) th.classList.add('current');
       headRow.append(th);
     }
     head.append(headRow);
@@ -128,14 +126,14 @@ export class Grid {
     for (let r = 1; r <= sheet.rows; r++) {
       const tr = document.createElement('tr');
       tr.style.height = `${sheet.rowHeight(r)}px`;
+      if (sheet.rowHidden(r)) tr.style.visibility = 'collapse';
       const th = document.createElement('th');
       th.textContent = String(r);
-      if (r >= selTop && r <= selBottom) th.classList.add('current');
       tr.append(th);
       for (let c = 1; c <= sheet.cols; c++) {
         const merge = mergeAt(sheet.merges, r, c);
         if (merge && (merge.top !== r || merge.left !== c)) continue;
-        tr.append(this.cellElement(sheet, r, c, merge, r === selTop && c === selLeft));
+        tr.append(this.cellElement(sheet, r, c, merge));
       }
       body.append(tr);
     }
@@ -145,6 +143,29 @@ export class Grid {
     this.host.replaceChildren(table);
     this.host.scrollTop = scrollTop;
     this.host.scrollLeft = scrollLeft;
+    this.markSelection();
+  }
+
+  /** Move the selection outline (and the highlighted headers) without drawing the sheet again. */
+  select(at: { row: number; col: number }): void {
+    this.selected = at;
+    this.markSelection();
+  }
+
+  private markSelection(): void {
+    const table = this.host.querySelector('table');
+    if (!this.sheet || !table) return;
+    for (const old of table.querySelectorAll('.selected, .current')) old.classList.remove('selected', 'current');
+    const merge = mergeAt(this.sheet.merges, this.selected.row, this.selected.col);
+    const top = merge?.top ?? this.selected.row;
+    const left = merge?.left ?? this.selected.col;
+    const bottom = merge?.bottom ?? this.selected.row;
+    const right = merge?.right ?? this.selected.col;
+    const columnHeads = table.querySelectorAll('thead th');
+    for (let c = left; c <= right; c++) columnHeads[c]?.classList.add('current');
+    const rows = table.querySelectorAll('tbody tr');
+    for (let r = top; r <= bottom; r++) rows[r - 1]?.querySelector('th')?.classList.add('current');
+    table.querySelector(`td[data-address="${a1(top, left)}"]`)?.classList.add('selected');
   }
 
   /** Bring the selected cell into view (after a finding was clicked in the pane), clear of the sticky headers. */
@@ -165,7 +186,7 @@ export class Grid {
     }
   }
 
-  private cellElement(sheet: GridSheet, r: number, c: number, merge: CellRange | undefined, selected: boolean): HTMLTableCellElement {
+  private cellElement(sheet: GridSheet, r: number, c: number, merge: CellRange | undefined): HTMLTableCellElement {
     const td = document.createElement('td');
     const address = a1(r, c);
     td.dataset.address = address;
@@ -186,7 +207,6 @@ export class Grid {
     if (layout?.vertical === 'middle') td.classList.add('v-middle');
     if (layout?.vertical === 'top') td.classList.add('v-top');
     if (layout?.bold) td.style.fontWeight = '600';
-    if (selected) td.classList.add('selected');
     return td;
   }
 

@@ -53,8 +53,19 @@ function selectCell(address: string): void {
   const b = current();
   b.workbook.selectedAddress = `${b.activeSheet.name}!${address}`;
   revealed = b.workbook.selectedAddress;
-  draw();
+  const at = selection(b);
+  grid.select(at);
+  showSelection(b, at);
   grid.reveal();
+}
+
+/** The name box and the formula bar, for the selected cell (the top-left cell of a merge). */
+function showSelection(b: DemoBook, at: { row: number; col: number }): void {
+  const merge = b.activeSheet.mergeAt(at.row, at.col);
+  const row = merge?.top ?? at.row;
+  const col = merge?.left ?? at.col;
+  nameBox.textContent = a1(row, col);
+  formulaBox.textContent = editText(b.activeSheet.get(row, col));
 }
 
 function editCell(address: string, text: string): void {
@@ -103,14 +114,12 @@ function draw(): void {
   const b = book;
   // While the person types, the edit's own commit redraws.
   if (!b || grid.isEditing) return;
-  const sheet = b.activeSheet;
   const at = selection(b);
-  grid.render(b.gridSheet(sheet), at);
+  const view = b.gridSheet(b.activeSheet);
+  grid.render(view, at);
+  if (view.clipped) say(`此表很大，只显示前 ${view.rows} 行、${view.cols} 列；任务窗格仍处理整张表。/ Showing part of a large sheet.`);
   drawTabs(b);
-  const merge = sheet.mergeAt(at.row, at.col);
-  const address = a1(merge?.top ?? at.row, merge?.left ?? at.col);
-  nameBox.textContent = address;
-  formulaBox.textContent = editText(sheet.get(merge?.top ?? at.row, merge?.left ?? at.col));
+  showSelection(b, at);
 }
 
 /** The pane writes in bursts; draw once per frame, and scroll only when the selection moved. */
@@ -134,6 +143,7 @@ async function load(bytes: ArrayBuffer, fileName: string): Promise<void> {
     book = opened;
     unsubscribe = opened.workbook.onChange(drawSoon);
     revealed = opened.workbook.selectedAddress;
+    say(`${fileName} · ${opened.workbook.sheets.length} 个工作表 · 文件只在本机处理，不会上传 / Nothing leaves this computer`);
     draw();
     gridHost.scrollTo(0, 0);
     // A fresh pane for a fresh workbook, as when Excel opens another file.
@@ -142,14 +152,21 @@ async function load(bytes: ArrayBuffer, fileName: string): Promise<void> {
     paneFrame.src = `${PANE_URL}?file=${encodeURIComponent(fileName)}`;
     const isSample = [...sampleSelect.options].some((option) => option.value === fileName);
     sampleSelect.value = isSample ? fileName : '';
-    say(`${fileName} · ${opened.workbook.sheets.length} 个工作表 · 文件只在本机处理，不会上传 / Nothing leaves this computer`);
     await paneLoaded;
     demo.ready = true;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    say(`无法打开 ${fileName}：请选择 .xlsx 格式的工作簿。/ Could not open this file (${reason})`, true);
+    say(openErrorText(fileName, error), true);
     throw error;
   }
+}
+
+/** Why a file could not be opened, in a sentence: exceljs's own messages speak of zip internals. */
+function openErrorText(fileName: string, error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  if (/zip|central directory|corrupt|encrypt/i.test(reason)) {
+    return `无法打开 ${fileName}：它不是 .xlsx 工作簿，或已损坏、已加密。请在 Excel 中另存为 .xlsx 后再试。/ Not a readable .xlsx file.`;
+  }
+  return `无法打开 ${fileName}：${reason.slice(0, 120)} / Could not open this file.`;
 }
 
 async function loadSample(name: string): Promise<void> {
@@ -188,22 +205,27 @@ fileInput.addEventListener('change', () => {
 sampleSelect.addEventListener('change', () => void loadSample(sampleSelect.value).catch(() => undefined));
 downloadButton.addEventListener('click', () => void download().catch((e: unknown) => say(`下载失败 / Download failed: ${String(e)}`, true)));
 
-// Drag and drop anywhere on the page; the sheet area shows where to drop.
+// Drag and drop anywhere on the page; the sheet area shows where to drop. While a file is being
+// dragged the pane's frame lets it through, so a drop there opens the file instead of losing it.
 let dragDepth = 0;
+function dragging(on: boolean): void {
+  dropHint.hidden = !on;
+  document.body.classList.toggle('dragging', on);
+}
 window.addEventListener('dragenter', (e) => {
   e.preventDefault();
   dragDepth++;
-  dropHint.hidden = false;
+  dragging(true);
 });
 window.addEventListener('dragleave', () => {
   dragDepth = Math.max(0, dragDepth - 1);
-  if (dragDepth === 0) dropHint.hidden = true;
+  if (dragDepth === 0) dragging(false);
 });
 window.addEventListener('dragover', (e) => e.preventDefault());
 window.addEventListener('drop', (e) => {
   e.preventDefault();
   dragDepth = 0;
-  dropHint.hidden = true;
+  dragging(false);
   const file = e.dataTransfer?.files[0];
   if (file) void openFile(file).catch(() => undefined);
 });
@@ -220,11 +242,6 @@ const demo = {
   connectPane(): PaneHost {
     return createOfficeHost(current().workbook);
   },
-  /** Open a workbook from bytes, as the file picker does. */
-  open: (bytes: ArrayBuffer, fileName: string) => load(bytes, fileName),
-  /** The workbook as an .xlsx file, as the download button writes it. */
-  toFile: () => current().toFile(),
-  changes: () => current().changes(),
 } satisfies DemoParent & Record<string, unknown>;
 
 (window as unknown as { demo: typeof demo }).demo = demo;

@@ -23,12 +23,17 @@ export async function writeXlsx(workbook: Workbook): Promise<Blob> {
 export interface SheetGeometry {
   columnWidth(col: number): number;
   rowHeight(row: number): number;
+  /** Rows and columns the person hid in Excel stay hidden here. */
+  rowHidden(row: number): boolean;
+  columnHidden(col: number): boolean;
   layout(row: number, col: number): GridLayout | undefined;
 }
 
 const PLAIN: SheetGeometry = {
   columnWidth: () => DEFAULT_COLUMN_PX,
   rowHeight: () => DEFAULT_ROW_PX,
+  rowHidden: () => false,
+  columnHidden: () => false,
   layout: () => undefined,
 };
 
@@ -44,6 +49,8 @@ export function geometryOf(ws: Worksheet | undefined): SheetGeometry {
       const height = ws.findRow(row)?.height;
       return height ? Math.max(8, Math.round((height * 4) / 3)) : DEFAULT_ROW_PX;
     },
+    rowHidden: (row) => ws.findRow(row)?.hidden === true,
+    columnHidden: (col) => ws.getColumn(col).hidden === true,
     layout: (row, col) => {
       const cell = ws.findCell(row, col);
       if (!cell) return undefined;

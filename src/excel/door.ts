@@ -9,7 +9,7 @@ import type { Mark, SheetReport } from '../core/report';
 import { a1 } from '../core/text';
 import type { CellPatch, CellState, CellValue, Snapshot } from '../core/types';
 import { sketchToSnapshot, type SheetSketch } from '../samples/sketch';
-import { detectCapabilities, readNotices, type Capabilities, type Notice } from './capabilities';
+import { detectCapabilities, READ_WINDOW, readNotices, type Capabilities, type Notice } from './capabilities';
 import { DoorError, toDoorError } from './errors';
 import type { OfficeHost, RangeLike, RequestContextLike, RunOptionsLike, ScalarValue, WorksheetLike } from './host';
 import { planClear, planMarks, type FillLookup, type FillWrite } from './marks';
@@ -60,9 +60,12 @@ export interface RestoreResult {
 interface SheetRead {
   snapshot: Snapshot;
   protected: boolean;
+  /** The used range went beyond the read window. */
+  truncated: boolean;
 }
 
 const READ_FIELDS = ['address', 'rowIndex', 'columnIndex', 'values', 'formulas', 'numberFormat', 'valueTypes'];
+
 
 export class ExcelDoor {
   readonly caps: Capabilities;
@@ -104,7 +107,7 @@ export class ExcelDoor {
     return this.run(async (ctx) => {
       const reads = await this.read(ctx, opts.scope ?? 'active');
       const reports = this.analyze(reads, opts.profile);
-      const notices = readNotices(this.caps);
+      const notices = this.notices(reads);
       const writable = reads.filter((r) => !r.protected);
       if (writable.length < reads.length) notices.push('protected-no-marks');
       const sheets = new Set(writable.map((r) => r.snapshot.sheet));
@@ -129,7 +132,7 @@ export class ExcelDoor {
       const reads = await this.read(ctx, opts.scope ?? 'active');
       const reports = this.analyze(reads, opts.profile);
       const patches = reports.flatMap((rep) => rep.forms.flatMap((f) => f.writes));
-      const notices = readNotices(this.caps);
+      const notices = this.notices(reads);
       if (patches.length === 0) return { reports, written: [], notices };
       const locked = reads.find((r) => r.protected && patches.some((p) => p.sheet === r.snapshot.sheet));
       if (locked) throw new DoorError('protected', locked.snapshot.sheet);
@@ -145,6 +148,8 @@ export class ExcelDoor {
         }
         await this.ownSync(ctx);
       } catch (error) {
+        // Excel keeps the steps of a failed batch that ran before the failure: put those cells back.
+        await this.rollBack(ctx, patches);
         put(this.settings, UNDO_KEY, previous);
         await saveSettings(this.settings);
         throw error;
@@ -152,6 +157,16 @@ export class ExcelDoor {
       const after = reads.map((r) => analyzeSheet(applyToSnapshot(r.snapshot, patches), opts.profile ?? NATIONAL));
       return { reports: keepForms(after), written: patches, notices };
     });
+  }
+
+  /** Restore the cells of a failed write, in the order written: the failing cell stops it again, and the cells after it were never written. */
+  private async rollBack(ctx: RequestContextLike, patches: CellPatch[]): Promise<void> {
+    try {
+      for (const p of patches) writeState(this.sheet(ctx, p.sheet).getRange(p.cell), { ...p.before, fill: undefined }, true);
+      await this.ownSync(ctx);
+    } catch {
+      // The same failure again: what it could restore, it did.
+    }
   }
 
   /** 撤销本次写入: put back what the last recompute replaced, in the cells still holding what it wrote. */
@@ -313,14 +328,17 @@ export class ExcelDoor {
       ws.load('name');
       this.loadProtection(ws);
       // Values only (ExcelApi 1.2): a column the person formatted to the bottom would otherwise make the read a million rows.
-      const range = (valuesOnly ? ws.getUsedRange(true) : ws.getUsedRange()).load(READ_FIELDS);
+      const used = valuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
+      if (this.caps.boundedRead) used.load(['rowCount', 'columnCount']);
+      const range = (this.caps.boundedRead ? used.getIntersection(used.getAbsoluteResizedRange(READ_WINDOW.rows, READ_WINDOW.columns)) : used).load(READ_FIELDS);
       const props = this.caps.cellProperties ? range.getCellProperties({ format: { fill: { color: true, pattern: true } } }) : null;
       const merges = this.caps.mergedAreas ? range.getMergedAreasOrNullObject().load('areas/items/address') : null;
-      return { ws, range, props, merges };
+      return { ws, used, range, props, merges };
     });
     await ctx.sync();
-    return pending.map(({ ws, range, props, merges }) => ({
+    return pending.map(({ ws, used, range, props, merges }) => ({
       protected: this.protectedSheet(ws),
+      truncated: this.caps.boundedRead && (used.rowCount > READ_WINDOW.rows || used.columnCount > READ_WINDOW.columns),
       snapshot: toSnapshot({
         sheet: ws.name,
         rowIndex: range.rowIndex,
@@ -333,6 +351,12 @@ export class ExcelDoor {
         merges: merges === null ? null : merges.isNullObject ? [] : merges.areas.items.map((a) => a.address),
       }),
     }));
+  }
+
+  private notices(reads: SheetRead[]): Notice[] {
+    const out = readNotices(this.caps);
+    if (reads.some((r) => r.truncated)) out.push('partial-read');
+    return out;
   }
 
   private analyze(reads: SheetRead[], profile: Profile = NATIONAL): SheetReport[] {

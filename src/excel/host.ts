@@ -49,6 +49,10 @@ export interface RangeLike {
   getCellProperties(options: CellPropertiesLoadLike): ClientResultLike<CellPropertiesLike[][]>;
   /** ExcelApi 1.13. */
   getMergedAreasOrNullObject(): RangeAreasLike;
+  /** ExcelApi 1.7: same top-left cell, this many rows and columns. */
+  getAbsoluteResizedRange(numRows: number, numColumns: number): RangeLike;
+  /** ExcelApi 1.1. */
+  getIntersection(anotherRange: RangeLike | string): RangeLike;
   merge(across?: boolean): void;
   select(): void;
 }

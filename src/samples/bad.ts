@@ -21,10 +21,10 @@ export interface BadSheetCase {
 }
 
 /** The rows of the huge sheet: the seed (41 rows) at the top, filler to row 200,000. */
-export const HUGE_ROWS = 200_000;
-/** The size of the long explanation, in characters (each one a byte of ASCII or three of UTF-8 Chinese). */
-export const BIG_TEXT_CHARS = 5 * 1024 * 1024;
-export const MERGE_COUNT = 1000;
+const HUGE_ROWS = 200_000;
+/** The long explanation, in characters (more bytes in UTF-8, being part Chinese). */
+const BIG_TEXT_CHARS = 5 * 1024 * 1024;
+const MERGE_COUNT = 1000;
 
 /** One filler row: a line number and an amount, the way an attached ledger sits below a form. */
 export function fillerRow(row: number): [string, number] {
@@ -32,7 +32,7 @@ export function fillerRow(row: number): [string, number] {
 }
 
 /** A text of `chars` characters: an explanation pasted many times over. */
-export function bigText(chars: number): string {
+function bigText(chars: number): string {
   const unit = '因疫情影响部分采集工作推迟，已于次年补采。Delayed by the epidemic. ';
   return unit.repeat(Math.ceil(chars / unit.length)).slice(0, chars);
 }

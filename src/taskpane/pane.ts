@@ -5,6 +5,7 @@ import { BUILTIN_PROFILES, ProfileError } from '../core/profiles';
 import type { SheetReport } from '../core/report';
 import type { Notice } from '../excel/capabilities';
 import { ExcelDoor } from '../excel/door';
+import { DoorError } from '../excel/errors';
 import type { OfficeHost } from '../excel/host';
 import { customChoice, profileFromChoice } from '../excel/profile-choice';
 import { put, saveSettings } from '../excel/store';
@@ -38,6 +39,8 @@ export class Pane {
   private parts!: Parts;
   private profile: Profile | null = null;
   private profileSource = '';
+  /** Why the profile the workbook remembers cannot be used, until another is applied. */
+  private profileProblem: string | null = null;
   private watching = false;
   private busy = false;
   private readonly recheck = debounce(() => {
@@ -70,8 +73,11 @@ export class Pane {
         this.parts.profileText.hidden = false;
         this.profileSource = choice.source;
       } else if (choice) this.parts.profileSelect.value = choice.name;
+      this.parts.profileSelect.dispatchEvent(new Event('change'));
       this.profile = profileFromChoice(choice);
     } catch (error) {
+      // Not the national rules in its place: the actions refuse until a profile that reads is chosen.
+      this.profileProblem = error instanceof Error ? error.message : String(error);
       this.say(this.profileErrorText(error), 'error');
     }
     this.showLastCommand();
@@ -246,6 +252,7 @@ export class Pane {
         await this.door.rememberProfile(name === 'national' ? null : { kind: 'builtin', name });
         this.profile = profileFromChoice(name === 'national' ? null : { kind: 'builtin', name });
       }
+      this.profileProblem = null;
       this.say(this.t('profileSaved', { name: this.profile.name }), 'ok');
     });
   }
@@ -285,6 +292,7 @@ export class Pane {
   }
 
   private currentProfile(): Profile | undefined {
+    if (this.profileProblem !== null) throw new DoorError('profile', this.profileProblem);
     return this.profile ?? undefined;
   }
 

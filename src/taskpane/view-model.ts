@@ -2,7 +2,7 @@
 import type { SheetReport } from '../core/report';
 import { parseA1 } from '../core/text';
 import type { Severity } from '../core/types';
-import type { Notice } from '../excel/capabilities';
+import { READ_WINDOW, type Notice } from '../excel/capabilities';
 import { DoorError } from '../excel/errors';
 import { t, type Locale } from './i18n';
 
@@ -89,7 +89,7 @@ export function summarize(reports: SheetReport[], locale: Locale): FormSummary[]
 }
 
 export function noticeText(locale: Locale, notice: Notice): string {
-  return t(locale, `notice.${notice}`);
+  return t(locale, `notice.${notice}`, READ_WINDOW);
 }
 
 /** A failure as one short sentence for the person. */

@@ -39,8 +39,27 @@ function sizeText(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** Parts of a workbook that exceljs reads past and so does not write into a copy. */
+const NOT_COPIED: [string, string][] = [
+  ['xl/charts/', '图表 charts'],
+  ['xl/pivotTables/', '数据透视表 pivot tables'],
+  ['xl/slicers/', '切片器 slicers'],
+  ['xl/ctrlProps/', '表单控件 form controls'],
+];
+
+/** What a copy written by exceljs would lose, judged from the zip's entry names. */
+export function lostOnCopy(data: Uint8Array): string[] {
+  const names = new TextDecoder('latin1').decode(data);
+  return NOT_COPIED.filter(([part]) => names.includes(part)).map(([, what]) => what);
+}
+
 /** Read and parse an .xlsx file; throws XlsxFileError for anything that is not a readable workbook with sheets. */
 export async function loadWorkbook(file: string, maxBytes = MAX_FILE_BYTES): Promise<Workbook> {
+  return (await readWorkbookFile(file, maxBytes)).workbook;
+}
+
+/** The workbook and what a copy of it would lose. */
+export async function readWorkbookFile(file: string, maxBytes = MAX_FILE_BYTES): Promise<{ workbook: Workbook; lost: string[] }> {
   let stat;
   try {
     stat = await fs.stat(file);
@@ -53,7 +72,7 @@ export async function loadWorkbook(file: string, maxBytes = MAX_FILE_BYTES): Pro
   }
   if (stat.size === 0) throw new XlsxFileError(file, 'empty-file', '文件是空的，0 字节（empty file）');
   const data = await fs.readFile(file);
-  return parseWorkbook(file, data);
+  return { workbook: await parseWorkbook(file, data), lost: lostOnCopy(data) };
 }
 
 /** Parse bytes already in memory (a worker, a test) with the same checks as loadWorkbook. */

@@ -89,6 +89,25 @@ describe('check --json on the seed form', () => {
     expect(form.findings.some((f) => f.code === 'deviation.missing')).toBe(false);
   });
 
+  it('reads the other kinds issue 2 names: unit mismatch, over-achievement, reverse, bound and compound targets', () => {
+    const form = onlyForm(report);
+    const row = (name: string) => {
+      const found = form.indicators.find((i) => i.name.includes(name));
+      if (!found) throw new Error(name);
+      return found;
+    };
+    const codesOn = (name: string) => form.findings.filter((f) => Number(f.cell.replace(/^[A-Z]+/, '')) === row(name).row).map((f) => f.code);
+    expect(codesOn('户籍')).toContain('indicator.unit-mismatch');
+    expect(codesOn('八大类')).toContain('indicator.over-achieved');
+    expect(row('队伍违纪')).toMatchObject({ kind: 'reverse', met: true });
+    expect(row('二代身份证办结天数')).toMatchObject({ kind: 'bound', met: true });
+    expect(row('安保维稳')).toMatchObject({ kind: 'compound', met: true });
+    const levels = new Map<string, number>();
+    for (const i of form.indicators) levels.set(i.level1, (levels.get(i.level1) ?? 0) + Number(i.weight));
+    expect(Object.fromEntries(levels)).toEqual({ 产出指标: 50, 效益指标: 30, 满意度指标: 10 });
+    expect(form.findings.map((f) => f.code)).not.toContain('weight.level-mismatch');
+  });
+
   it('totals 97.87, grade 优, and lists the writes a recompute would make', () => {
     const form = onlyForm(report);
     expect(form.total).toMatchObject({ weight: '100', score: '97.87', enteredScore: '96' });

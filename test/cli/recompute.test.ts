@@ -106,6 +106,20 @@ describe('recompute --out', () => {
   });
 });
 
+describe('recompute over a formula total', () => {
+  it('keeps the formula, names it for a check after opening, and does not blame it for its stale cached result', async () => {
+    const out = path.join(dir, 'project.xlsx');
+    const r = await run('recompute', seed, '--out', out, '--sheet', projectSketch.name);
+    // The project form keeps one error of its own: a lost point with no explanation.
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/仍有错误 1、/);
+    expect(r.out).toContain(`${projectSketch.name}!H23`);
+    const wb = new Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet(projectSketch.name)?.getCell('H23').formula).toBe('H6+SUM(H13:H22)');
+  });
+});
+
 describe('recompute refuses to overwrite', () => {
   it('its input, even with --force', async () => {
     const bytes = await fs.readFile(seed);

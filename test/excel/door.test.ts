@@ -86,6 +86,20 @@ describe('recompute', () => {
     expect(new Set(counts).size).toBe(1);
   });
 
+  test('a ledger of 5000 rows below the form: the read stays in its window, says so, and still finds the form', async () => {
+    const snap = sketchToSnapshot(seedSketch);
+    for (let row = snap.cells.length + 5; row <= 5000; row++) {
+      while (snap.cells.length < row - 1) snap.cells.push([]);
+      snap.cells.push([{ value: `附表 第 ${row} 行` }, { value: row }]);
+    }
+    const book = MemoryWorkbook.fromSnapshots([snap]);
+    const result = await doorOn(book).recompute();
+    expect(result.notices).toContain('partial-read');
+    expect(result.reports[0].forms[0].total?.score).toBe('97.87');
+    expect(book.cell(SEED, 'H41').value).toBe(97.87);
+    expect(book.syncCount).toBe(2);
+  });
+
   test('a protected sheet: a clear message and not one cell written', async () => {
     const book = seedBook();
     book.sheet(SEED).protected = true;
@@ -93,6 +107,16 @@ describe('recompute', () => {
     await expect(doorOn(book).recompute()).rejects.toMatchObject({ kind: 'protected' });
     expect(book.toSnapshots()).toEqual(before);
     expect(book.syncCount).toBe(1);
+  });
+
+  test('Excel failing in the middle of the write: the cells written before the failure are put back', async () => {
+    const book = seedBook();
+    book.failingCells.add(`${SEED}!H23`);
+    const before = book.toSnapshots();
+    const door = doorOn(book);
+    await expect(door.recompute()).rejects.toMatchObject({ kind: 'api' });
+    expect(book.toSnapshots()).toEqual(before);
+    expect(door.canUndo()).toBe(false);
   });
 
   test('while the person types in a cell: an old Excel refuses cleanly, a newer one waits', async () => {

@@ -1,6 +1,7 @@
 // The in-memory Excel must fail where real Excel fails, or the door's tests would prove nothing.
 import { MemoryWorkbook } from '../../src/excel/memory/workbook';
 import { createOfficeHost } from '../../src/excel/memory/host';
+import { literal } from '../../src/excel/door';
 
 function book(): MemoryWorkbook {
   return MemoryWorkbook.fromSnapshots([
@@ -76,6 +77,18 @@ describe('in-memory Excel', () => {
     expect(wb.cell('S', 'E1')).toEqual({ value: '100%' });
     expect(wb.cell('S', 'F1')).toEqual({ value: 1234.5 });
     expect(wb.cell('S', 'G1')).toEqual({ value: '10分' });
+  });
+
+  test('the door writes text Excel would convert with the apostrophe that keeps it text', async () => {
+    const wb = book();
+    const { Excel } = createOfficeHost(wb);
+    const texts = ['100%', '10分', '2022', '=A1', '-', '完成绩效目标'];
+    await Excel.run({}, async (ctx) => {
+      ctx.workbook.worksheets.getItem('S').getRange('A10:F10').values = [texts.map(literal)];
+      await ctx.sync();
+    });
+    expect(['A10', 'B10', 'C10', 'D10', 'E10', 'F10'].map((a) => wb.cell('S', a).value)).toEqual(texts);
+    expect(literal(1.92)).toBe(1.92);
   });
 
   test('an API newer than the host fails the whole batch with ApiNotFound', async () => {

@@ -64,4 +64,5 @@ test('failures and notices become one plain sentence', () => {
   expect(errorText('zh', new DoorError('cell-edit', 'x'))).toContain('Enter');
   expect(errorText('en', new Error('boom'))).toContain('boom');
   expect(noticeText('zh', 'no-merges')).toContain('ExcelApi 1.13');
+  expect(noticeText('zh', 'partial-read')).toContain('1200 行、30 列');
 });

@@ -2,7 +2,7 @@
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
-import { loadWorkbook, saveWorkbook, XlsxFileError, type XlsxFileProblem } from '../../src/xlsx/file';
+import { loadWorkbook, lostOnCopy, saveWorkbook, XlsxFileError, type XlsxFileProblem } from '../../src/xlsx/file';
 import { sketchToWorkbook } from '../../src/xlsx/convert';
 import { seedSketch } from '../../src/samples/seed';
 
@@ -44,4 +44,11 @@ it('names a missing file, a folder and an unwritable place', async () => {
   const save = await problem(() => saveWorkbook(sketchToWorkbook([seedSketch]), path.join(dir, 'no', 'such', 'folder.xlsx')));
   expect(save.problem).toBe('unwritable');
   expect(save.message).toContain('folder.xlsx');
+});
+
+it('tells which parts a copy would lose', async () => {
+  const plain = new Uint8Array(await sketchToWorkbook([seedSketch]).xlsx.writeBuffer());
+  expect(lostOnCopy(plain)).toEqual([]);
+  const withParts = new TextEncoder().encode('PK\u0003\u0004 xl/charts/chart1.xml xl/pivotTables/pivotTable1.xml');
+  expect(lostOnCopy(withParts)).toEqual(['图表 charts', '数据透视表 pivot tables']);
 });

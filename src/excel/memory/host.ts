@@ -349,6 +349,9 @@ class MemoryRange extends MemoryProxy implements RangeLike {
           const row = range.top + i;
           const col = range.left + j;
           const m = sheet.mergeAt(row, col);
+          if (this.ctx.book.failingCells.has(`${sheet.name}!${a1(row, col)}`)) {
+            throw new MemoryOfficeError('GeneralException', 'An internal error has occurred while processing the request.');
+          }
           if (!formatOnly && m && (m.top !== row || m.left !== col) && value !== '') {
             throw new MemoryOfficeError('InvalidOperation', `Cannot write into ${a1(row, col)}: it is inside a merged area.`);
           }
@@ -394,6 +397,31 @@ class MemoryRange extends MemoryProxy implements RangeLike {
       // Like Excel: only merges whose top-left cell lies inside the range (office-js#3611).
       const inside = sheet.merges.filter((m) => m.top >= range.top && m.top <= range.bottom && m.left >= range.left && m.left <= range.right);
       return inside.length === 0 ? null : inside.map((m) => ({ sheet, range: m }));
+    });
+  }
+
+  getAbsoluteResizedRange(numRows: number, numColumns: number): RangeLike {
+    this.ctx.requireApi('1.7', 'Range.getAbsoluteResizedRange');
+    return new MemoryRange(this.ctx, () => {
+      const { sheet, range } = this.need();
+      if (numRows < 1 || numColumns < 1 || range.top + numRows - 1 > 1048576 || range.left + numColumns - 1 > 16384) {
+        throw new MemoryOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      }
+      return { sheet, range: { top: range.top, left: range.left, bottom: range.top + numRows - 1, right: range.left + numColumns - 1 } };
+    });
+  }
+
+  getIntersection(anotherRange: RangeLike | string): RangeLike {
+    return new MemoryRange(this.ctx, () => {
+      const { sheet, range } = this.need();
+      const other = typeof anotherRange === 'string' ? parseRangeText(anotherRange) : (anotherRange as MemoryRange).need().range;
+      if (!other) throw new MemoryOfficeError('InvalidArgument', `bad address ${String(anotherRange)}`);
+      const top = Math.max(range.top, other.top);
+      const left = Math.max(range.left, other.left);
+      const bottom = Math.min(range.bottom, other.bottom);
+      const right = Math.min(range.right, other.right);
+      if (top > bottom || left > right) throw new MemoryOfficeError('ItemNotFound', 'The ranges do not intersect.');
+      return { sheet, range: { top, left, bottom, right } };
     });
   }
 

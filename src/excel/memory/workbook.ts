@@ -30,10 +30,14 @@ function isEmptyCell(cell: MemoryCell): boolean {
   return (cell.value === null || cell.value === '') && !cell.formula && !cell.numberFormat && !cell.fill && !cell.fontColor;
 }
 
+/** Cells are kept under one number per position: fast to look up on big sheets. */
+const ROW_STRIDE = 20000;
+const keyOf = (row: number, col: number): number => row * ROW_STRIDE + col;
+
 export class MemorySheet {
-  private readonly cells = new Map<string, MemoryCell>();
+  private readonly cells = new Map<number, MemoryCell>();
   /** The last formula and value overwritten in a cell, so writing the formula back yields its value again. */
-  private readonly formulaMemory = new Map<string, { formula: string; value: CellValue }>();
+  private readonly formulaMemory = new Map<number, { formula: string; value: CellValue }>();
   merges: CellRange[] = [];
   protected = false;
   /** Column widths set through the API, in points, by 1-based column. */
@@ -44,13 +48,13 @@ export class MemorySheet {
   constructor(public name: string) {}
 
   get(row: number, col: number): MemoryCell {
-    const cell = this.cells.get(`${row},${col}`);
+    const cell = this.cells.get(keyOf(row, col));
     return cell ? { ...cell } : { value: null };
   }
 
   /** Replace a cell's content as Excel would store it. */
   put(row: number, col: number, cell: MemoryCell): void {
-    const key = `${row},${col}`;
+    const key = keyOf(row, col);
     const old = this.cells.get(key);
     if (old?.formula && old.formula !== cell.formula) this.formulaMemory.set(key, { formula: old.formula, value: old.value });
     const remembered = this.formulaMemory.get(key);
@@ -80,7 +84,8 @@ export class MemorySheet {
     };
     for (const [key, cell] of this.cells) {
       if (valuesOnly && (cell.value === null || cell.value === '') && !cell.formula) continue;
-      const [row, col] = key.split(',').map(Number);
+      const row = Math.floor(key / ROW_STRIDE);
+      const col = key % ROW_STRIDE;
       grow({ top: row, left: col, bottom: row, right: col });
     }
     if (!valuesOnly) for (const m of this.merges) grow(m);
@@ -97,6 +102,8 @@ export class MemoryWorkbook {
   readonly settings: Record<string, unknown> = {};
   /** True while the person is typing in a cell: batches fail, or wait when delayed. */
   cellEditMode = false;
+  /** Cells ("Sheet!A1") whose writes fail with GeneralException, to test what a failed batch leaves. */
+  readonly failingCells = new Set<string>();
   syncCount = 0;
   private readonly listeners = new Set<(book: MemoryWorkbook) => void>();
   private readonly changeHandlers = new Set<(change: MemoryChange) => void>();
