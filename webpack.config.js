@@ -32,7 +32,8 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
-      clean: true,
+      // dist/node (the command) and dist/demo are other builds' output.
+      clean: { keep: /^(node|demo)\// },
     },
     resolve: { extensions: ['.ts', '.js'] },
     module: {

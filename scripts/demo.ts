@@ -1,5 +1,5 @@
 // `npm run demo`: build the browser demo and serve it on this machine until Ctrl-C.
-import { buildDemo, DEMO_DIR } from '../src/demo/server/build';
+import { buildDemo, DEMO_DIR, demoIsStale } from '../src/demo/server/build';
 import { startDemoServer } from '../src/demo/server/serve';
 
 async function main(): Promise<void> {
@@ -7,9 +7,11 @@ async function main(): Promise<void> {
   if (!Number.isInteger(requested) || requested < 0 || requested > 65535) {
     throw new Error(`PORT 不是有效的端口号 / PORT is not a valid port: ${process.env.PORT}`);
   }
-  process.stderr.write('正在构建演示页面… / Building the demo…\n');
-  const summary = await buildDemo();
-  if (summary.trim() !== '') process.stderr.write(`${summary}\n`);
+  if (await demoIsStale()) {
+    process.stderr.write('正在构建演示页面（约半分钟）… / Building the demo…\n');
+    const warnings = await buildDemo();
+    if (warnings.trim() !== '') process.stderr.write(`${warnings}\n`);
+  }
   const server = await startDemoServer(DEMO_DIR, requested);
   process.stderr.write('演示已就绪，在浏览器中打开 / Demo ready, open in your browser:\n');
   process.stdout.write(`${server.url}\n`);

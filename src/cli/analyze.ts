@@ -5,7 +5,7 @@ import { analyzeSheet } from '../core/engine';
 import type { Profile } from '../core/profile';
 import type { SheetReport } from '../core/report';
 import { worksheetToSnapshot } from '../xlsx/convert';
-import { loadWorkbook, XlsxFileError } from '../xlsx/file';
+import { DEFAULT_LIMITS, loadWorkbook, XlsxFileError, type ReadLimits } from '../xlsx/file';
 import type { ReviewFile } from '../xlsx/review';
 
 /** Why something failed, in one line. */
@@ -25,19 +25,23 @@ export function chosenSheets(file: string, wb: Workbook, sheet: string | null): 
 }
 
 export function analyzeWorkbook(file: string, wb: Workbook, profile: Profile, sheet: string | null): SheetReport[] {
-  return chosenSheets(file, wb, sheet).map((ws) => {
+  const reports = chosenSheets(file, wb, sheet).map((ws) => {
     try {
       return analyzeSheet(worksheetToSnapshot(ws), profile);
     } catch (e) {
       throw new Error(`${file}：分析工作表“${ws.name}”时出错：${reason(e)}（internal error）`, { cause: e });
     }
   });
+  // A cover page or a weights sheet beside the form is no error: as in the pane, "no form here"
+  // counts only when no sheet of the file holds one.
+  if (!reports.some((r) => r.forms.length > 0)) return reports;
+  return reports.map((r) => (r.forms.length > 0 ? r : { ...r, findings: r.findings.filter((f) => f.code !== 'form.not-found') }));
 }
 
 /** Check one file; never throws. */
-export async function checkFile(file: string, profile: Profile, sheet: string | null): Promise<ReviewFile> {
+export async function checkFile(file: string, profile: Profile, sheet: string | null, limits: ReadLimits = DEFAULT_LIMITS): Promise<ReviewFile> {
   try {
-    const wb = await loadWorkbook(file);
+    const wb = await loadWorkbook(file, limits);
     return { file, error: null, sheets: analyzeWorkbook(file, wb, profile, sheet) };
   } catch (e) {
     const message = e instanceof XlsxFileError ? e.message : reason(e);

@@ -18,6 +18,8 @@ export interface CheckArgs {
   force: boolean;
   /** Worker threads for a folder batch; 0 checks in this thread. */
   workers: number;
+  /** --max-mb: how large a file the command reads (null: the default limits). */
+  maxMb: number | null;
 }
 
 export interface RecomputeArgs {
@@ -28,6 +30,7 @@ export interface RecomputeArgs {
   profile: string | null;
   sheet: string | null;
   force: boolean;
+  maxMb: number | null;
 }
 
 export interface TemplateArgs {
@@ -47,21 +50,22 @@ export const USAGE = `jixiao — 绩效自评表检查与重算 / checks and rec
 
 用法 Usage:
   jixiao check <file.xlsx|folder>... [--json] [--profile NAME|FILE.json] [--sheet NAME]
-                                     [--report review.xlsx] [--csv review.csv] [--workers N]
-  jixiao recompute <file.xlsx> --out <new.xlsx> [--profile ...] [--sheet NAME] [--json] [--force]
+                                     [--report review.xlsx] [--csv review.csv] [--workers N] [--max-mb N]
+  jixiao recompute <file.xlsx> --out <new.xlsx> [--profile ...] [--sheet NAME] [--json] [--force] [--max-mb N]
   jixiao template department|project --out <new.xlsx> [--year 2025] [--profile ...] [--force]
 
   check      检查，不写任何文件 / check only, never writes
   recompute  把重算结果写入新文件，不覆盖原文件 / write the recomputed figures into a new file
   template   生成空白标准表 / write a blank standard form
   --force    允许覆盖已存在的输出文件 / allow replacing an existing output file
+  --max-mb N 读取上限：文件 N MB、工作表解压后 2N MB，默认 50 / read limit: file N MB, sheets 2N MB unpacked (default 50)
 
 退出码 Exit status: 0 没有错误 no errors · 1 有错误级问题 error findings · 2 无法运行 could not run`;
 
 /** Options that take a value, per command. */
 const VALUE_OPTIONS: Record<string, string[]> = {
-  check: ['--profile', '--sheet', '--report', '--csv', '--workers'],
-  recompute: ['--out', '--profile', '--sheet'],
+  check: ['--profile', '--sheet', '--report', '--csv', '--workers', '--max-mb'],
+  recompute: ['--out', '--profile', '--sheet', '--max-mb'],
   template: ['--out', '--year', '--profile'],
 };
 const FLAG_OPTIONS: Record<string, string[]> = {
@@ -104,6 +108,14 @@ function split(command: string, argv: string[]): Parsed {
   return out;
 }
 
+function maxMbOf(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 2000) {
+    throw new UsageError(`--max-mb 应是 1 到 2000 的整数，收到“${text}”（--max-mb must be 1-2000）`);
+  }
+  return Number(text);
+}
+
 function workersOf(text: string | undefined): number {
   if (text === undefined) return DEFAULT_WORKERS;
   if (!/^\d+$/.test(text) || Number(text) > 16) throw new UsageError(`--workers 应是 0 到 16 的整数，收到“${text}”（--workers must be 0-16）`);
@@ -130,13 +142,15 @@ export function parseArgs(argv: string[]): Args {
       csv: p.values.get('--csv') ?? null,
       force,
       workers: workersOf(p.values.get('--workers')),
+      maxMb: maxMbOf(p.values.get('--max-mb')),
     };
   }
   const out = p.values.get('--out');
   if (out === undefined) throw new UsageError(`${command} 需要 --out 指定新文件（${command} needs --out <new.xlsx>）`);
   if (command === 'recompute') {
     if (p.positional.length !== 1) throw new UsageError('recompute 需要且只需要一个 .xlsx 文件（recompute takes exactly one file）');
-    return { command: 'recompute', input: p.positional[0], out, json: p.flags.has('--json'), profile, sheet: p.values.get('--sheet') ?? null, force };
+    const sheet = p.values.get('--sheet') ?? null;
+    return { command: 'recompute', input: p.positional[0], out, json: p.flags.has('--json'), profile, sheet, force, maxMb: maxMbOf(p.values.get('--max-mb')) };
   }
   const type = p.positional[0];
   if (p.positional.length !== 1 || (type !== 'department' && type !== 'project')) {

@@ -9,7 +9,7 @@ import type { SheetReport } from '../core/report';
 import { a1 } from '../core/text';
 import type { Snapshot } from '../core/types';
 import { applyPatches, worksheetToSnapshot } from '../xlsx/convert';
-import { readWorkbookFile, saveWorkbook, XlsxFileError } from '../xlsx/file';
+import { DEFAULT_LIMITS, limitsForMegabytes, readWorkbookFile, saveWorkbook, XlsxFileError, type ReadLimits } from '../xlsx/file';
 import { reviewCsv, writeReviewWorkbook } from '../xlsx/review';
 import { writeTemplate } from '../xlsx/template';
 import { chosenSheets, reason } from './analyze';
@@ -42,6 +42,10 @@ function processIo(): Io {
     err: (text) => process.stderr.write(text.endsWith('\r') ? text : `${text}\n`),
     errIsTTY: Boolean(process.stderr.isTTY),
   };
+}
+
+function limitsOf(maxMb: number | null): ReadLimits {
+  return maxMb === null ? DEFAULT_LIMITS : limitsForMegabytes(maxMb);
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -113,7 +117,7 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   for (const out of [args.report, args.csv]) if (out !== null) await checkOutput(out, args.force, files);
 
   const bar = progress(io);
-  const results = await checkFiles(files, profile, args.sheet, { workers: args.workers, onProgress: bar.update });
+  const results = await checkFiles(files, profile, args.sheet, { workers: args.workers, onProgress: bar.update, limits: limitsOf(args.maxMb) });
   bar.end();
 
   if (args.json) {
@@ -148,7 +152,7 @@ async function runRecompute(args: RecomputeArgs, io: Io): Promise<number> {
   if (!args.out.toLowerCase().endsWith('.xlsx')) throw new CommandError(`${args.out}：新文件应以 .xlsx 结尾（--out must end in .xlsx）`);
   await checkOutput(args.out, args.force, [args.input]);
   const profile = await loadProfile(args.profile);
-  const { workbook: wb, lost } = await readWorkbookFile(args.input);
+  const { workbook: wb, lost } = await readWorkbookFile(args.input, limitsOf(args.maxMb));
   const sheets = chosenSheets(args.input, wb, args.sheet);
 
   const before: SheetReport[] = [];

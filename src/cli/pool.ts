@@ -3,6 +3,7 @@
 import path from 'path';
 import { Worker } from 'worker_threads';
 import type { Profile } from '../core/profile';
+import { DEFAULT_LIMITS, type ReadLimits } from '../xlsx/file';
 import type { ReviewFile } from '../xlsx/review';
 import { checkFile } from './analyze';
 
@@ -11,6 +12,7 @@ export interface CheckTask {
   file: string;
   profile: Profile;
   sheet: string | null;
+  limits: ReadLimits;
 }
 
 export interface CheckDone {
@@ -26,6 +28,7 @@ export interface PoolOptions {
   onProgress?: (done: number, total: number) => void;
   /** Counts the files a worker thread checked (the rest fell back to this thread). */
   stats?: { onWorkers: number };
+  limits?: ReadLimits;
 }
 
 /**
@@ -44,6 +47,7 @@ function startWorker(): Worker {
 }
 
 export async function checkFiles(files: string[], profile: Profile, sheet: string | null, opts: PoolOptions): Promise<ReviewFile[]> {
+  const limits = opts.limits ?? DEFAULT_LIMITS;
   const results: ReviewFile[] = new Array<ReviewFile>(files.length);
   let done = 0;
   const finish = (id: number, result: ReviewFile): void => {
@@ -53,7 +57,7 @@ export async function checkFiles(files: string[], profile: Profile, sheet: strin
   };
   const threads = Math.min(opts.workers, files.length);
   if (threads < 1 || files.length <= FEW_FILES) {
-    for (let id = 0; id < files.length; id++) finish(id, await checkFile(files[id], profile, sheet));
+    for (let id = 0; id < files.length; id++) finish(id, await checkFile(files[id], profile, sheet, limits));
     return results;
   }
 
@@ -70,7 +74,7 @@ export async function checkFiles(files: string[], profile: Profile, sheet: strin
           return;
         }
         current = next++;
-        const task: CheckTask = { id: current, file: files[current], profile, sheet };
+        const task: CheckTask = { id: current, file: files[current], profile, sheet, limits };
         worker.postMessage(task);
       };
       worker.on('message', (msg: CheckDone) => {
@@ -94,7 +98,7 @@ export async function checkFiles(files: string[], profile: Profile, sheet: strin
   await Promise.all(Array.from({ length: threads }, runWorker));
   for (let id = next; id < files.length; id++) leftovers.push(id);
   for (const id of leftovers) {
-    if (results[id] === undefined) finish(id, await checkFile(files[id], profile, sheet));
+    if (results[id] === undefined) finish(id, await checkFile(files[id], profile, sheet, limits));
   }
   return results;
 }

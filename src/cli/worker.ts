@@ -6,7 +6,7 @@ import type { CheckTask, CheckDone } from './pool';
 const port = parentPort;
 if (port) {
   port.on('message', (task: CheckTask) => {
-    void checkFile(task.file, task.profile, task.sheet).then((result) => {
+    void checkFile(task.file, task.profile, task.sheet, task.limits).then((result) => {
       const done: CheckDone = { id: task.id, result };
       port.postMessage(done);
     });

@@ -277,7 +277,7 @@ export class Grid {
       ArrowRight: [0, 1],
       Tab: [0, 1],
     };
-    const step = moves[e.key];
+    const step = e.key === 'Tab' && e.shiftKey ? ([0, -1] as [number, number]) : moves[e.key];
     if (step) {
       e.preventDefault();
       this.move(...step);

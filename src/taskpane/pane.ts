@@ -142,13 +142,13 @@ export class Pane {
     this.root.append(
       el(d, 'header', { class: 'app-header' }, [el(d, 'h1', { text: this.t('appTitle') })]),
       el(d, 'div', { class: 'actions' }, [check, recompute]),
+      el(d, 'div', { class: 'actions secondary' }, [undo, clearMarks]),
       el(d, 'label', { class: 'option', for: 'all-sheets' }, [allSheets, el(d, 'span', { text: this.t('allSheets') })]),
       progress,
       status,
       notices,
       summary,
       findings,
-      el(d, 'div', { class: 'actions secondary' }, [undo, clearMarks]),
       el(d, 'details', { class: 'more' }, [
         el(d, 'summary', { text: this.t('more') }),
         el(d, 'label', { class: 'field-label', for: 'profile', text: this.t('profile') }),

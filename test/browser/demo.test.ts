@@ -64,9 +64,14 @@ async function expectGrid(page: Page, address: string, text: string): Promise<vo
 /** The fill the grid paints on a cell: "" for none, else "#RRGGBB" as the workbook holds it. */
 async function expectGridFill(page: Page, address: string, fill: string): Promise<void> {
   const css = fill === '' ? '' : `rgb(${[1, 3, 5].map((i) => parseInt(fill.slice(i, i + 2), 16)).join(', ')})`;
-  const painted = (a: string) => (document.querySelector(`#grid-scroll td[data-address="${a}"]`) as HTMLElement | null)?.style.backgroundColor;
-  await page.waitForFunction(([a, c]) => painted(a) === c, [address, css] as const, { timeout: 5_000 }).catch(() => undefined);
-  expect(await page.evaluate(painted, address)).toBe(css);
+  await page
+    .waitForFunction(
+      ([a, c]) => document.querySelector<HTMLElement>(`#grid-scroll td[data-address="${a}"]`)?.style.backgroundColor === c,
+      [address, css] as const,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
+  expect(await gridCell(page, address).evaluate((td) => td.style.backgroundColor)).toBe(css);
 }
 
 async function expectActiveTab(page: Page, name: string): Promise<void> {
@@ -128,8 +133,9 @@ afterAll(async () => {
 });
 
 afterEach(() => {
-  expect(session.outside).toEqual([]);
-  expect(session.errors).toEqual([]);
+  // Emptied as they are checked, so one test's failure is not blamed on the next.
+  expect(session.outside.splice(0)).toEqual([]);
+  expect(session.errors.splice(0)).toEqual([]);
 });
 
 describe('the demo on the seed sample', () => {

@@ -2,7 +2,7 @@
 // driven by playwright-core, and screenshots kept under artifacts/screenshots (git-ignored).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { DEMO_DIR, PROJECT_ROOT, ensureDemoBuilt } from '../../src/demo/server/build';
 import { startDemoServer, type RunningServer } from '../../src/demo/server/serve';
 
@@ -11,7 +11,6 @@ export const SAMPLES = join(PROJECT_ROOT, 'assets', 'samples');
 
 export interface Session {
   url: string;
-  context: BrowserContext;
   page: Page;
   /** Requests that tried to leave 127.0.0.1 (there must be none). */
   outside: string[];
@@ -24,45 +23,49 @@ export interface Session {
 export async function openDemo(): Promise<Session> {
   await ensureDemoBuilt();
   const server: RunningServer = await startDemoServer(DEMO_DIR, 0);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    acceptDownloads: true,
-    locale: 'zh-CN',
-  });
-  const url = `http://127.0.0.1:${server.port}/`;
-  const outside: string[] = [];
-  const errors: string[] = [];
-  await context.route('**/*', (route) => {
-    const target = route.request().url();
-    if (target.startsWith(url) || target.startsWith('data:') || target.startsWith('blob:')) return route.continue();
-    outside.push(target);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  // Well inside jest's own timeout, so a wait that fails says what it waited for.
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  await page.goto(url);
-  await waitForDemo(page);
-  return {
-    url,
-    context,
-    page,
-    outside,
-    errors,
-    close: async () => {
-      await browser.close();
-      await server.close();
-    },
-  };
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    const opened = browser;
+    const context = await opened.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true, locale: 'zh-CN' });
+    const url = `http://127.0.0.1:${server.port}/`;
+    const outside: string[] = [];
+    const errors: string[] = [];
+    await context.route('**/*', (route) => {
+      const target = route.request().url();
+      if (target.startsWith(url) || target.startsWith('data:') || target.startsWith('blob:')) return route.continue();
+      outside.push(target);
+      return route.abort();
+    });
+    const page = await context.newPage();
+    // Well inside jest's own timeout, so a wait that fails says what it waited for.
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    });
+    await page.goto(url);
+    await waitForDemo(page);
+    return {
+      url,
+      page,
+      outside,
+      errors,
+      close: async () => {
+        await opened.close();
+        await server.close();
+      },
+    };
+  } catch (error) {
+    // A half-started session must not keep jest waiting on an open server or browser.
+    await browser?.close();
+    await server.close();
+    throw error;
+  }
 }
 
 /** Wait until the page has read its workbook and the pane frame has started. */

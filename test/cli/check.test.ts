@@ -148,8 +148,12 @@ describe('check, human output', () => {
       { name: '说明', rows: [['本工作簿第二张表为自评表']] },
       seedSketchAt({ row: 4, col: 3 }, '自评表'),
     ]);
-    const all = parse((await run('check', file, '--json')).out);
-    expect(all.files[0].findings.map((f) => f.code)).toEqual(['form.not-found']);
+    // A cover sheet beside the form is no error; a file with no form anywhere is.
+    const all = await run('check', file, '--json');
+    expect(parse(all.out).files[0].findings).toEqual([]);
+    expect(all.code).toBe(0);
+    const cover = await writeSketches(path.join(dir, 'cover-only.xlsx'), [{ name: '说明', rows: [['本工作簿没有自评表']] }]);
+    expect(parse((await run('check', cover, '--json')).out).files[0].findings.map((f) => f.code)).toEqual(['form.not-found']);
     const one = await run('check', file, '--json', '--sheet', '自评表');
     const form = onlyForm(parse(one.out));
     expect(form.total?.score).toBe('97.87');

@@ -2,7 +2,7 @@
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
-import { loadWorkbook, lostOnCopy, saveWorkbook, XlsxFileError, type XlsxFileProblem } from '../../src/xlsx/file';
+import { DEFAULT_LIMITS, loadWorkbook, lostOnCopy, saveWorkbook, XlsxFileError, type XlsxFileProblem } from '../../src/xlsx/file';
 import { sketchToWorkbook } from '../../src/xlsx/convert';
 import { seedSketch } from '../../src/samples/seed';
 
@@ -33,7 +33,7 @@ it('opens a real workbook', async () => {
 it('refuses a file over the size limit before reading it', async () => {
   const file = path.join(dir, 'big.xlsx');
   await fs.writeFile(file, new Uint8Array(2048));
-  const r = await problem(() => loadWorkbook(file, 1024));
+  const r = await problem(() => loadWorkbook(file, { ...DEFAULT_LIMITS, maxFileBytes: 1024 }));
   expect(r.problem).toBe('too-large');
   expect(r.message).toMatch(/^.*big\.xlsx：文件过大/);
 });
@@ -51,4 +51,15 @@ it('tells which parts a copy would lose', async () => {
   expect(lostOnCopy(plain)).toEqual([]);
   const withParts = new TextEncoder().encode('PK\u0003\u0004 xl/charts/chart1.xml xl/pivotTables/pivotTable1.xml');
   expect(lostOnCopy(withParts)).toEqual(['图表 charts', '数据透视表 pivot tables']);
+});
+
+it('refuses a small file whose sheets would unpack past the limit, before loading them', async () => {
+  const file = path.join(dir, 'long.xlsx');
+  const rows = Array.from({ length: 30000 }, (_, i) => [`填充 ${i}`, i]);
+  await saveWorkbook(sketchToWorkbook([{ ...seedSketch, rows: [...seedSketch.rows, ...rows] }]), file);
+  const r = await problem(() => loadWorkbook(file, { maxFileBytes: DEFAULT_LIMITS.maxFileBytes, maxSheetBytes: 1024 * 1024 }));
+  expect(r.problem).toBe('too-large');
+  expect(r.message).toContain('解压后');
+  expect(r.message).toContain('--max-mb');
+  expect((await loadWorkbook(file)).worksheets).toHaveLength(1);
 });
