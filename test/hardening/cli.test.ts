@@ -57,6 +57,8 @@ describe.each(CATALOGUE)('$id: $title', (c) => {
       expect([0, 1]).toContain(r.code);
       const codes = [...file.findings, ...file.forms.flatMap((f) => f.findings)].map((f) => f.code);
       expect(codes.filter((code) => GAVE_UP.includes(code))).toEqual([]);
+      // A sheet beside the form (the weights sheet) is no error of the file.
+      expect(file.findings.map((f) => f.code)).not.toContain('form.not-found');
       CASE_EXPECTATIONS[c.id](file.forms.map(formView));
     }
   }, 60_000);
@@ -83,6 +85,21 @@ describe.each(CATALOGUE)('$id: $title', (c) => {
       expect(Buffer.compare(await fs.readFile(input), before)).toBe(0);
     });
   }
+});
+
+test('below a lowered limit the huge sheet is refused in one line before it is loaded, and recompute writes nothing', async () => {
+  // --max-mb 10: the 2.8 MB file passes, its 28 MB of sheet XML does not (the limit is 2 × 10 MB unpacked).
+  const { value: r, figures } = await measure('huge-sheet --max-mb 10', table, () => run('check', '--max-mb', '10', fileOf('huge-sheet')));
+  expect(figures.ms).toBeLessThan(5_000);
+  expect(figures.peakGrowthMB).toBeLessThan(100);
+  expect(r.code).toBe(2);
+  expect(r.err.split('\n')).toHaveLength(1);
+  expect(r.err).toMatch(/^jixiao：.*--max-mb/);
+  const out = path.join(dir, 'huge-limited-out.xlsx');
+  const rec = await run('recompute', fileOf('huge-sheet'), '--max-mb', '10', '--out', out);
+  expect(rec.code).toBe(2);
+  expect(rec.err).not.toMatch(STACK);
+  await expect(fs.stat(out)).rejects.toThrow();
 });
 
 test('a batch over the whole catalogue goes on past the bad files and reports each', async () => {
