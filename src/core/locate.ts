@@ -27,11 +27,15 @@ export interface FormLocation {
   bottom: number;
 }
 
+const HAS_SCORE = /得\s*分/;
+
 /** A header row of the indicator table: it names at least the indicator, its target or actual, weight and score. */
 function indicatorHeaderAt(grid: Grid, row: number): IndicatorHeader | null {
   const columns: Partial<Record<IndicatorColumn, number>> = {};
   const unknown: Array<{ col: number; label: string }> = [];
   const cols = grid.filledColumns(row);
+  // Most rows are data: skip them before normalising every label (every header names 得分).
+  if (!cols.some((col) => HAS_SCORE.test(String(grid.raw(row, col).value)))) return null;
   for (const col of cols) {
     const role = indicatorColumn(grid.label(row, col));
     if (role && columns[role] === undefined) columns[role] = col;

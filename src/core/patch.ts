@@ -32,7 +32,7 @@ export function writeNumber(
   if (cell.formula !== undefined) {
     const same = typeof cell.value === 'number' && Math.abs(cell.value - value.toNumber()) < 0.005;
     if (!same) {
-      findings.push(finding('formula.kept', grid.sheet, at.address, `该格是公式 ${cell.formula}，未改写；按规则应为 ${text}，请核对公式。`));
+      findings.push(finding('formula.kept', grid.sheet, at.address, `该格是公式 ${cell.formula}，助手不改写公式；按规则应为 ${text}，若 Excel 重新计算后仍不是这个数，请核对公式。`));
     }
     return null;
   }
