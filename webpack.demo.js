@@ -11,19 +11,8 @@ const out = path.join(root, 'dist', 'demo');
 const OFFICE_JS = /<script\b[^>]*\bsrc=["']?https:\/\/appsforoffice\.microsoft\.com\/[^>]*>\s*<\/script>/gi;
 const CSP_META = /<meta\b[^>]*http-equiv=["']?Content-Security-Policy["']?[^>]*>/gi;
 
-// Kept in step with src/demo/server/serve.ts, which sends the same policy as a header.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+// The same policy src/demo/server/serve.ts sends as a header.
+const CSP = require('./src/demo/csp.json').join('; ');
 
 /** Rewrites the pane's HTML once html-webpack-plugin has emitted it: office.js → the stub, our CSP. */
 class PaneForDemoPlugin {
