@@ -7,7 +7,7 @@ import type { CellRef } from './read';
 import { cellText } from './text';
 import type { Finding } from './types';
 
-export const ROUND = Decimal.ROUND_HALF_UP;
+const ROUND = Decimal.ROUND_HALF_UP;
 
 export function round2(d: Decimal): Decimal {
   return d.toDecimalPlaces(2, ROUND);

@@ -2,7 +2,6 @@
 import type Decimal from 'decimal.js';
 import type { Grid } from './grid';
 import type { CellRef } from './read';
-import { a1 } from './text';
 import { finding } from './findings';
 import { parseNumberText } from './number';
 import type { Cell, CellPatch, CellState, Finding, PatchReason, Snapshot } from './types';
@@ -16,7 +15,8 @@ export function stateOf(cell: Cell): CellState {
 
 /**
  * A number to write with its format, unless the cell already holds that very number. A formula is
- * the person's work and is never replaced: when its result differs, say so instead.
+ * the person's work and is never replaced: when its result differs, say so instead. Returns null
+ * when nothing is to be written.
  */
 export function writeNumber(
   grid: Grid,
@@ -38,22 +38,8 @@ export function writeNumber(
   }
   // A label or an explanation is the person's text, never a place for a figure (its finding says so).
   if (typeof cell.value === 'string' && parseNumberText(cell.value).kind === 'invalid') return null;
-  return numberPatch(grid, at, value, numberFormat, reason, text, suggested);
-}
-
-/** A number written with its format, unless the cell already holds that very number. */
-export function numberPatch(
-  grid: Grid,
-  at: CellRef,
-  value: Decimal,
-  numberFormat: string,
-  reason: PatchReason,
-  text: string,
-  suggested = false,
-): CellPatch | null {
-  const cell = grid.raw(at.row, at.col);
   const n = value.toNumber();
-  if (typeof cell.value === 'number' && cell.formula === undefined && !cell.error && cell.value === n) return null;
+  if (typeof cell.value === 'number' && !cell.error && cell.value === n) return null;
   const patch: CellPatch = {
     sheet: grid.sheet,
     cell: at.address,
@@ -110,8 +96,4 @@ export function applyToSnapshot(snapshot: Snapshot, patches: CellPatch[]): Snaps
     cells[r][c] = cell;
   }
   return { ...snapshot, cells };
-}
-
-export function patchAddress(p: CellPatch): string {
-  return a1(p.row, p.col);
 }

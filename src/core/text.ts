@@ -9,16 +9,6 @@ export function labelKey(text: string): string {
     .replace(/\s+/g, '');
 }
 
-/** NFKC, unify brackets, collapse runs of white space (line breaks included) into one space, trim. */
-export function cleanText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[（]/g, '(')
-    .replace(/[）]/g, ')')
-    .replace(/[\s\u00a0\u3000]+/g, ' ')
-    .trim();
-}
-
 /** Collapse white space (line breaks included) into single spaces and trim, keeping the characters as typed. */
 export function tidyText(text: string): string {
   return text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
