@@ -1,7 +1,7 @@
-// Writes the sample workbooks in assets/samples/ from the sketches in src/samples/.
+// Writes the sample workbooks in assets/samples/ from the sketches in test/fixtures/.
 import path from 'path';
-import { projectSketch } from '../src/samples/project';
-import { seedSketch } from '../src/samples/seed';
+import { projectSketch } from '../test/fixtures/project';
+import { seedSketch } from '../test/fixtures/seed';
 import { sketchToWorkbook } from '../src/xlsx/convert';
 import { saveWorkbook } from '../src/xlsx/file';
 

@@ -1,5 +1,5 @@
 // The stable --json shape of cli.md, built from the engine's reports.
-import type { FormReport, IndicatorKind, SheetReport } from '../core/report';
+import { allFindings, countBySeverity, type FormReport, type IndicatorKind } from '../core/report';
 import { cellText } from '../core/text';
 import type { CellPatch, Finding, Severity } from '../core/types';
 import type { ReviewFile } from '../xlsx/review';
@@ -118,22 +118,16 @@ export function jsonForm(f: FormReport): JsonForm {
   };
 }
 
-/** Every finding of a file: its forms' and its sheets' own. */
-export function fileFindings(sheets: SheetReport[]): Finding[] {
-  return sheets.flatMap((s) => [...s.findings, ...s.forms.flatMap((f) => f.findings)]);
-}
-
 export function summarize(files: ReviewFile[]): JsonSummary {
   const s: JsonSummary = { files: files.length, forms: 0, errors: 0, warnings: 0, infos: 0 };
   for (const f of files) {
     // A file that cannot be read counts as one error of that file.
     if (f.error !== null) s.errors++;
     s.forms += f.sheets.reduce((n, sh) => n + sh.forms.length, 0);
-    for (const finding of fileFindings(f.sheets)) {
-      if (finding.severity === 'error') s.errors++;
-      else if (finding.severity === 'warning') s.warnings++;
-      else s.infos++;
-    }
+    const counts = countBySeverity(allFindings(f.sheets));
+    s.errors += counts.error;
+    s.warnings += counts.warning;
+    s.infos += counts.info;
   }
   return s;
 }

@@ -2,11 +2,11 @@
 // print, and returns the exit status, so tests run it in-process.
 import { promises as fs } from 'fs';
 import path from 'path';
-import { analyzeSheet } from '../core/engine';
-import { NATIONAL, type Profile } from '../core/profile';
-import { parseProfile, ProfileError, resolveProfileName } from '../core/profiles';
-import type { SheetReport } from '../core/report';
-import { a1 } from '../core/text';
+import { a1 } from '../core/address';
+import { analyzeWorkbook } from '../core/engine';
+import { NATIONAL, resolveProfileName, type Profile } from '../core/profile';
+import { parseProfile, ProfileError } from '../core/profile-parse';
+import { allFindings } from '../core/report';
 import type { Snapshot } from '../core/types';
 import { applyPatches, worksheetToSnapshot } from '../xlsx/convert';
 import { DEFAULT_LIMITS, limitsForMegabytes, readWorkbookFile, saveWorkbook, XlsxFileError, type ReadLimits } from '../xlsx/file';
@@ -16,7 +16,7 @@ import { chosenSheets, reason } from './analyze';
 import { parseArgs, USAGE, UsageError, type CheckArgs, type RecomputeArgs, type TemplateArgs } from './args';
 import { collectFiles } from './files';
 import { fileLines, hasErrors, summaryLines } from './human';
-import { fileFindings, jsonReport } from './json';
+import { jsonReport } from './json';
 import { checkFiles } from './pool';
 
 export interface Io {
@@ -155,35 +155,34 @@ async function runRecompute(args: RecomputeArgs, io: Io): Promise<number> {
   const { workbook: wb, lost } = await readWorkbookFile(args.input, limitsOf(args.maxMb));
   const sheets = chosenSheets(args.input, wb, args.sheet);
 
-  const before: SheetReport[] = [];
-  const after: SheetReport[] = [];
+  // The same workbook-level rule as check, so both give the same findings and exit status.
+  const before = analyzeWorkbook(sheets.map((ws) => worksheetToSnapshot(ws)), profile);
   /** Formula cells: their cached results predate the writes, so what is found on them is stale. */
   const staleFormulas: string[] = [];
   let written = 0;
-  for (const ws of sheets) {
-    const report = analyzeSheet(worksheetToSnapshot(ws), profile);
-    const patches = report.forms.flatMap((f) => f.writes);
+  const rereads: Snapshot[] = [];
+  sheets.forEach((ws, i) => {
+    const patches = before[i].forms.flatMap((f) => f.writes);
     applyPatches(ws, patches);
     written += patches.length;
-    before.push(report);
-    // The written figures, read back through the engine: what is still wrong in the new file.
-    const snapshot = worksheetToSnapshot(ws);
-    const reread = analyzeSheet(snapshot, profile);
-    if (patches.length > 0) {
-      const formulas = formulaCells(snapshot);
-      for (const form of reread.forms) {
-        staleFormulas.push(...form.findings.filter((f) => formulas.has(f.cell)).map((f) => `${ws.name}!${f.cell}`));
-        form.findings = form.findings.filter((f) => !formulas.has(f.cell));
-      }
+    rereads.push(worksheetToSnapshot(ws));
+  });
+  // The written figures, read back through the engine: what is still wrong in the new file.
+  const after = analyzeWorkbook(rereads, profile);
+  after.forEach((reread, i) => {
+    if (before[i].forms.every((f) => f.writes.length === 0)) return;
+    const formulas = formulaCells(rereads[i]);
+    for (const form of reread.forms) {
+      staleFormulas.push(...form.findings.filter((f) => formulas.has(f.cell)).map((f) => `${reread.sheet}!${f.cell}`));
+      form.findings = form.findings.filter((f) => !formulas.has(f.cell));
     }
-    after.push(reread);
-  }
+  });
   // Excel recomputes the person's formulas (a 总分 =SUM(…)) when it opens the new file.
   if (written > 0) wb.calcProperties.fullCalcOnLoad = true;
   await saveWorkbook(wb, args.out);
 
   const file = { file: args.input, error: null, sheets: before };
-  const remaining = fileFindings(after);
+  const remaining = allFindings(after);
   if (args.json) {
     io.out(JSON.stringify(jsonReport([file]), null, 2));
   } else {

@@ -1,6 +1,6 @@
 // The sheet grid on the left of the demo: merges, values as Excel shows them, fills, the
 // selection outline and in-cell editing. Every cell's text goes in with textContent, never as HTML.
-import { a1, columnLetters, parseA1 } from '../core/text';
+import { a1, columnLetters, parseA1 } from '../core/address';
 import type { CellRange, CellValue } from '../core/types';
 import { alignsRight, displayText } from './display';
 

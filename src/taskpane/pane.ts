@@ -1,7 +1,8 @@
 // The task pane: buttons, summary, findings and settings, wired to the door. It takes Office and
 // Excel as given (the real globals in Excel, the in-memory ones in the demo) and a document.
 import type { Profile } from '../core/profile';
-import { BUILTIN_PROFILES, ProfileError } from '../core/profiles';
+import { ProfileError } from '../core/profile-parse';
+import { BUILTIN_PROFILES } from '../core/profile';
 import type { SheetReport } from '../core/report';
 import type { Notice } from '../excel/capabilities';
 import { ExcelDoor } from '../excel/door';
@@ -10,7 +11,7 @@ import type { OfficeHost } from '../excel/host';
 import { customChoice, profileFromChoice } from '../excel/profile-choice';
 import { put, saveSettings } from '../excel/store';
 import { LAST_COMMAND_KEY, type CommandOutcome } from '../commands/register';
-import { templateSketch, type TemplateType } from '../samples/template';
+import { templateSketch, type TemplateType } from '../core/template';
 import { debounce } from './debounce';
 import { clear, el } from './dom';
 import { localeFor, t, type Locale, type MessageKey } from './i18n';

@@ -1,6 +1,7 @@
 // What the pane shows, computed from the engine's reports without touching the DOM (tested in node).
-import type { SheetReport } from '../core/report';
-import { parseA1 } from '../core/text';
+import { compareAddresses } from '../core/address';
+import { SEVERITIES } from '../core/findings';
+import { allFindings, countBySeverity as countFindings, type SheetReport } from '../core/report';
 import type { Severity } from '../core/types';
 import { READ_WINDOW, type Notice } from '../excel/capabilities';
 import { DoorError } from '../excel/errors';
@@ -21,34 +22,21 @@ export interface FindingGroup {
   items: FindingItem[];
 }
 
-const ORDER: Severity[] = ['error', 'warning', 'info'];
-
 /** Findings of every form, grouped by severity (errors first), each group in reading order. */
 export function groupFindings(reports: SheetReport[], locale: Locale): FindingGroup[] {
-  const all = reports.flatMap((r) => [...r.findings, ...r.forms.flatMap((f) => f.findings)]);
+  const all = allFindings(reports);
   const sheets = new Set(all.map((f) => f.sheet));
-  const position = (cell: string): [number, number] => {
-    const p = parseA1(cell);
-    return p ? [p.row, p.col] : [0, 0];
-  };
-  return ORDER.map((severity) => {
+  return SEVERITIES.map((severity) => {
     const items = all
       .filter((f) => f.severity === severity)
       .map((f) => ({ sheet: f.sheet, cell: f.cell, where: sheets.size > 1 ? `${f.sheet}!${f.cell}` : f.cell, code: f.code, message: f.message }))
-      .sort((a, b) => {
-        if (a.sheet !== b.sheet) return a.sheet < b.sheet ? -1 : 1;
-        const [ra, ca] = position(a.cell);
-        const [rb, cb] = position(b.cell);
-        return ra - rb || ca - cb;
-      });
+      .sort((a, b) => (a.sheet !== b.sheet ? (a.sheet < b.sheet ? -1 : 1) : compareAddresses(a.cell, b.cell)));
     return { severity, title: `${t(locale, `severity.${severity}`)}（${items.length}）`, items };
   }).filter((g) => g.items.length > 0);
 }
 
 export function countBySeverity(reports: SheetReport[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const r of reports) for (const f of [...r.findings, ...r.forms.flatMap((x) => x.findings)]) counts[f.severity]++;
-  return counts;
+  return countFindings(allFindings(reports));
 }
 
 export interface LevelBar {

@@ -4,8 +4,8 @@ import type { SheetReport } from '../../src/core/report';
 import { DoorError } from '../../src/excel/errors';
 import { localeFor, t } from '../../src/taskpane/i18n';
 import { countBySeverity, errorText, groupFindings, noticeText, summarize } from '../../src/taskpane/view-model';
-import { seedSketch } from '../../src/samples/seed';
-import { sketchToSnapshot } from '../../src/samples/sketch';
+import { seedSketch } from '../fixtures/seed';
+import { sketchToSnapshot } from '../../src/core/sketch';
 
 const seed: SheetReport = analyzeSheet(sketchToSnapshot(seedSketch));
 

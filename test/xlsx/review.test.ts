@@ -4,8 +4,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { analyzeSheet } from '../../src/core/engine';
 import type { FormReport, SheetReport } from '../../src/core/report';
-import { seedSketch } from '../../src/samples/seed';
-import { sketchToSnapshot } from '../../src/samples/sketch';
+import { seedSketch } from '../fixtures/seed';
+import { sketchToSnapshot } from '../../src/core/sketch';
 import type { Finding, Severity } from '../../src/core/types';
 import { reviewCsv, writeReviewWorkbook, type ReviewFile } from '../../src/xlsx/review';
 
