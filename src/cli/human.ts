@@ -3,7 +3,7 @@
 import { SEVERITIES } from '../core/findings';
 import { allFindings, countBySeverity, hasErrors as anyErrors, type FormReport } from '../core/report';
 import type { Finding, Severity } from '../core/types';
-import type { ReviewFile } from '../xlsx/review';
+import type { ReviewFile } from '../xlsx/review-rows';
 import { jsonWrite, summarize } from './json';
 
 const SEVERITY_TITLE: Record<Severity, string> = { error: '错误 error', warning: '警告 warning', info: '提示 info' };
