@@ -87,7 +87,7 @@ function shown(v: EtScalar): ScalarValue {
 }
 
 /** The fill every cell of `r` shares: "#RRGGBB", "" for none, null when they differ. */
-function fillOfRange(ws: EtWorksheet, r: CellRange): string | null {
+export function fillOfRange(ws: EtWorksheet, r: CellRange): string | null {
   const interior = get(ws.Range(rangeAddress(r)), 'Interior');
   const color = get(interior, 'Color');
   if (color === null) return null;

@@ -102,13 +102,18 @@ function writeBlock(ws: EtWorksheet, block: WriteBlock): void {
   }
 }
 
-/** Refuse before writing when a block would touch a locked cell of a protected sheet. */
+/**
+ * Refuse before writing when a block would touch a locked cell of a protected sheet, or change a
+ * format there (a protected sheet refuses formatting even in unlocked cells unless its protection
+ * allows it, which the add-in does not rely on).
+ */
 export function checkUnlocked(sheets: SheetCache, blocks: WriteBlock[]): void {
   const protectedSheets = new Map<string, boolean>();
   for (const block of blocks) {
     const ws = sheets.get(block.sheet);
     if (!protectedSheets.has(block.sheet)) protectedSheets.set(block.sheet, get(ws, 'ProtectContents'));
     if (!protectedSheets.get(block.sheet)) continue;
+    if (block.numberFormat !== undefined || block.fill !== undefined) throw new DoorError('protected', block.sheet);
     if (get(ws.Range(rangeAddress(block.rect)), 'Locked') !== false) throw new DoorError('protected', block.sheet);
   }
 }

@@ -51,12 +51,14 @@ test('a failure part-way puts back what was written, and screen updating comes b
   expect(et.screenUpdatingSets).toEqual([false, true]);
 });
 
-test('a protected sheet: locked cells stop the write before anything is written; unlocked ones may be written', () => {
+test('a protected sheet: locked cells, or a format change, stop the write before anything is written; unlocked cells take values', () => {
   const { book, et, sheets } = setup(10);
   book.sheet('表').protected = true;
   et.unlock('表', 'B1:B5');
-  expect(() => checkUnlocked(sheets, planBlocks(scores(6)))).toThrow(expect.objectContaining({ kind: 'protected' }));
-  expect(() => checkUnlocked(sheets, planBlocks(scores(5)))).not.toThrow();
+  const values = (n: number) => scores(n).map((w) => ({ ...w, state: { value: w.state.value } }));
+  expect(() => checkUnlocked(sheets, planBlocks(values(6)))).toThrow(expect.objectContaining({ kind: 'protected' }));
+  expect(() => checkUnlocked(sheets, planBlocks(scores(5)))).toThrow(expect.objectContaining({ kind: 'protected' }));
+  expect(() => checkUnlocked(sheets, planBlocks(values(5)))).not.toThrow();
 });
 
 describe('document properties', () => {
