@@ -409,7 +409,7 @@ export class ExcelDoor {
 }
 
 /** The sheets the pane lists: those with a form or with something to say (analyzeWorkbook decides what). */
-function keepForms(reports: SheetReport[]): SheetReport[] {
+export function keepForms(reports: SheetReport[]): SheetReport[] {
   return reports.filter((r) => r.forms.length > 0 || r.findings.length > 0);
 }
 
@@ -430,7 +430,7 @@ export function literal(value: ScalarValue): ScalarValue {
   return convertible ? `'${value}` : value;
 }
 
-function undoEntry(p: CellPatch): UndoEntry {
+export function undoEntry(p: CellPatch): UndoEntry {
   const after: Partial<CellState> = {};
   if ('value' in p.set) after.value = p.set.value;
   if (p.set.formula !== undefined) after.formula = p.set.formula;
