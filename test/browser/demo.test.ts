@@ -28,21 +28,16 @@ interface CellSeen {
   fill?: string;
 }
 
-interface DemoHandle {
-  demo: {
-    fileName: string;
-    workbook: { cell(s: string, a: string): CellSeen; selectedAddress: string; activeSheet: string };
-  };
-  __pwned?: unknown;
-}
+/** What the hostile workbook's markup would set if it ran. */
+type Pwned = Window & { __pwned?: unknown };
 
 /** A cell of the in-memory workbook, read in the page. */
 function cellIn(page: Page, sheet: string, address: string): Promise<CellSeen> {
-  return page.evaluate(([s, a]) => (window as unknown as DemoHandle).demo.workbook.cell(s, a), [sheet, address] as const);
+  return page.evaluate(([s, a]) => window.demo!.workbook.cell(s, a) as CellSeen, [sheet, address] as const);
 }
 
 function selectedIn(page: Page): Promise<string> {
-  return page.evaluate(() => (window as unknown as DemoHandle).demo.workbook.selectedAddress);
+  return page.evaluate(() => window.demo!.workbook.selectedAddress);
 }
 
 function gridCell(page: Page, address: string) {
@@ -81,7 +76,7 @@ async function expectActiveTab(page: Page, name: string): Promise<void> {
 
 async function waitForCell(page: Page, sheet: string, address: string, value: CellSeen['value']): Promise<void> {
   await page.waitForFunction(
-    ([s, a, v]) => (window as unknown as DemoHandle).demo.workbook.cell(s, a).value === v,
+    ([s, a, v]) => window.demo!.workbook.cell(s, a).value === v,
     [sheet, address, value] as const,
     { timeout: 10_000 },
   );
@@ -173,7 +168,7 @@ describe('the demo on the seed sample', () => {
     const frame = paneFrame(page);
     const finding = frame.getByText(/男性家族排查系统建设DNA数据采集数/).first();
     await finding.click();
-    await page.waitForFunction(() => !(window as unknown as DemoHandle).demo.workbook.selectedAddress.endsWith('!A1'));
+    await page.waitForFunction(() => !window.demo!.workbook.selectedAddress.endsWith('!A1'));
     const selected = await selectedIn(page);
     expect(selected.startsWith(`${SEED_SHEET}!`)).toBe(true);
     const address = selected.split('!')[1].split(':')[0];
@@ -196,7 +191,7 @@ describe('the demo on the seed sample', () => {
     const frame = paneFrame(page);
     await button(frame, '检查').click();
     await page.waitForFunction(
-      ([s, a]) => (window as unknown as DemoHandle).demo.workbook.cell(s, a).fill !== undefined,
+      ([s, a]) => window.demo!.workbook.cell(s, a).fill !== undefined,
       [SEED_SHEET, DNA_EXPLANATION] as const,
     );
     expect(await cellIn(page, SEED_SHEET, TOTAL)).toMatchObject({ value: 96 });
@@ -208,7 +203,7 @@ describe('the demo on the seed sample', () => {
 
     await button(frame, '清除标记').click();
     await page.waitForFunction(
-      ([s, a]) => (window as unknown as DemoHandle).demo.workbook.cell(s, a).fill === undefined,
+      ([s, a]) => window.demo!.workbook.cell(s, a).fill === undefined,
       [SEED_SHEET, DNA_EXPLANATION] as const,
     );
     await expectGridFill(page, DNA_EXPLANATION, '');
@@ -238,7 +233,7 @@ describe('the demo on the seed sample', () => {
 describe('another workbook', () => {
   test('a project form opened through the file input is drawn and recomputed, and downloads as .xlsx', async () => {
     await page.locator('#open-file').setInputFiles(join(SAMPLES, 'project-sample.xlsx'));
-    await page.waitForFunction(() => (window as unknown as DemoHandle).demo.fileName === 'project-sample.xlsx');
+    await page.waitForFunction(() => window.demo!.fileName === 'project-sample.xlsx');
     await expectGrid(page, 'A1', PROJECT_SHEET);
     await expectActiveTab(page, PROJECT_SHEET);
 
@@ -249,7 +244,7 @@ describe('another workbook', () => {
     // 工程按期完工率 lost points with no explanation: 检查 marks its empty explanation cell.
     await button(frame, '检查').click();
     await page.waitForFunction(
-      () => (window as unknown as DemoHandle).demo.workbook.cell('项目支出绩效自评表', 'I17').fill !== undefined,
+      () => window.demo!.workbook.cell('项目支出绩效自评表', 'I17').fill !== undefined,
     );
     const mark = (await cellIn(page, PROJECT_SHEET, 'I17')).fill ?? '';
 
@@ -275,9 +270,9 @@ describe('another workbook', () => {
 describe('a blank form inserted by the pane', () => {
   test('appears as a new sheet in the grid and is in the downloaded file, merges and widths included', async () => {
     await page.locator('#sample').selectOption('seed-2022-department.xlsx');
-    await page.waitForFunction(() => (window as unknown as DemoHandle).demo.fileName === 'seed-2022-department.xlsx');
+    await page.waitForFunction(() => window.demo!.fileName === 'seed-2022-department.xlsx');
     const frame = await pane(page);
-    await frame.locator('details.more > summary').click();
+    await frame.getByRole('button', { name: '设置' }).click();
     await frame.locator('#insert-type').selectOption('project');
     await frame.locator('#insert-year').fill('2025');
     await button(frame, '插入空白表').click();
@@ -305,11 +300,11 @@ describe('a blank form inserted by the pane', () => {
 
 describe('a file that is not a workbook', () => {
   test('says so and keeps the workbook that was open', async () => {
-    const before = await page.evaluate(() => (window as unknown as DemoHandle).demo.fileName);
+    const before = await page.evaluate(() => window.demo!.fileName);
     await page.locator('#open-file').setInputFiles({ name: '说明.xlsx', mimeType: 'text/plain', buffer: Buffer.from('这不是工作簿') });
     await page.locator('#status.error').waitFor();
     await expect(page.locator('#status').innerText()).resolves.toContain('无法打开 说明.xlsx');
-    expect(await page.evaluate(() => (window as unknown as DemoHandle).demo.fileName)).toBe(before);
+    expect(await page.evaluate(() => window.demo!.fileName)).toBe(before);
     await expect(gridCell(page, 'A1').innerText()).resolves.not.toBe('');
   });
 });
@@ -319,18 +314,18 @@ describe('a workbook with two forms', () => {
     const file = join(scratch, '两张表.xlsx');
     await writeFile(file, Buffer.from(await sketchToWorkbook([seedSketch, projectSketch]).xlsx.writeBuffer()));
     await page.locator('#open-file').setInputFiles(file);
-    await page.waitForFunction(() => (window as unknown as DemoHandle).demo.fileName === '两张表.xlsx');
+    await page.waitForFunction(() => window.demo!.fileName === '两张表.xlsx');
     await expect(page.locator('#tabs [role="tab"]').allInnerTexts()).resolves.toEqual([SEED_SHEET, PROJECT_SHEET]);
 
     await page.locator('#tabs [role="tab"]', { hasText: PROJECT_SHEET }).click();
     await expectGrid(page, 'A1', PROJECT_SHEET);
-    expect(await page.evaluate(() => (window as unknown as DemoHandle).demo.workbook.activeSheet)).toBe(PROJECT_SHEET);
+    expect(await page.evaluate(() => window.demo!.workbook.activeSheet)).toBe(PROJECT_SHEET);
 
     const frame = await pane(page);
     await frame.getByRole('checkbox', { name: /所有工作表/ }).check();
     await button(frame, '检查').click();
     await frame.locator('button.finding', { hasText: '男性家族排查系统建设DNA数据采集数' }).first().click();
-    await page.waitForFunction((sheet) => (window as unknown as DemoHandle).demo.workbook.activeSheet === sheet, SEED_SHEET);
+    await page.waitForFunction((sheet) => window.demo!.workbook.activeSheet === sheet, SEED_SHEET);
     await expectActiveTab(page, SEED_SHEET);
     await expectGrid(page, 'A1', SEED_SHEET);
     await page.locator('#grid-scroll td.selected[data-address$="19"]').waitFor();
@@ -348,7 +343,7 @@ describe('dropping a file', () => {
       target.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true }));
       target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true }));
     }, bytes);
-    await page.waitForFunction(() => (window as unknown as DemoHandle).demo.fileName === '拖入的表.xlsx');
+    await page.waitForFunction(() => window.demo!.fileName === '拖入的表.xlsx');
     await expect(page.locator('#drop-hint').isHidden()).resolves.toBe(true);
     await expectGrid(page, TOTAL, '96');
     const frame = await pane(page);
@@ -367,7 +362,7 @@ describe('safety', () => {
     const file = join(scratch, 'hostile.xlsx');
     await writeFile(file, Buffer.from(await sketchToWorkbook([hostileSketch()]).xlsx.writeBuffer()));
     await page.locator('#open-file').setInputFiles(file);
-    await page.waitForFunction(() => (window as unknown as DemoHandle).demo.fileName === 'hostile.xlsx');
+    await page.waitForFunction(() => window.demo!.fileName === 'hostile.xlsx');
 
     await expectGrid(page, 'C3', IMG);
     await expectGrid(page, `D${seedRows.firstIndicator + 9}`, SCRIPT);
@@ -381,8 +376,8 @@ describe('safety', () => {
     expect(await frame.locator('img[src="x"], body script').count()).toBe(0);
     await page.waitForTimeout(300);
 
-    expect(await page.evaluate(() => (window as unknown as DemoHandle).__pwned)).toBeUndefined();
-    expect(await frame.evaluate(() => (window as unknown as DemoHandle).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (window as Pwned).__pwned)).toBeUndefined();
+    expect(await frame.evaluate(() => (window as Pwned).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
     await screenshotPane(page, '5-pane-markup-as-text');
   });

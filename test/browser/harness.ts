@@ -71,10 +71,7 @@ export async function openDemo(): Promise<Session> {
 
 /** Wait until the page has read its workbook and the pane frame has started. */
 export async function waitForDemo(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const demo = (window as unknown as { demo?: { ready?: boolean } }).demo;
-    return demo?.ready === true;
-  });
+  await page.waitForFunction(() => window.demo?.ready === true);
 }
 
 /** The task pane's frame. */
