@@ -4,12 +4,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { projectSketch } from '../../src/samples/project';
 import { seedRows, seedSketch } from '../../src/samples/seed';
 import type { SheetSketch, SketchCell } from '../../src/samples/sketch';
 import { sketchToWorkbook } from '../../src/xlsx/convert';
 import { DEMO_DIR } from '../../src/demo/server/build';
+import { button, cellIn, expectActiveTab, expectGrid, expectGridFill, gridCell, pane, selectedIn, waitForCell } from './drive';
 import { openDemo, paneFrame, SAMPLES, screenshotPage, screenshotPane, type Session } from './harness';
 
 const SEED_SHEET = seedSketch.name;
@@ -21,79 +22,8 @@ const DNA_EXPLANATION = `I${seedRows.firstIndicator + 5}`;
 const IMG = '<img src=x onerror=window.__pwned=1>';
 const SCRIPT = '<script>window.__pwned=1</script>';
 
-interface CellSeen {
-  value: string | number | boolean | null;
-  formula?: string;
-  numberFormat?: string;
-  fill?: string;
-}
-
 /** What the hostile workbook's markup would set if it ran. */
 type Pwned = Window & { __pwned?: unknown };
-
-/** A cell of the in-memory workbook, read in the page. */
-function cellIn(page: Page, sheet: string, address: string): Promise<CellSeen> {
-  return page.evaluate(([s, a]) => window.demo!.workbook.cell(s, a) as CellSeen, [sheet, address] as const);
-}
-
-function selectedIn(page: Page): Promise<string> {
-  return page.evaluate(() => window.demo!.workbook.selectedAddress);
-}
-
-function gridCell(page: Page, address: string) {
-  return page.locator(`#grid-scroll td[data-address="${address}"]`);
-}
-
-/** The grid redraws on the next frame after the workbook changes: wait for it, then compare. */
-async function expectGrid(page: Page, address: string, text: string): Promise<void> {
-  await page
-    .waitForFunction(
-      ([a, t]) => document.querySelector(`#grid-scroll td[data-address="${a}"]`)?.textContent === t,
-      [address, text] as const,
-      { timeout: 5_000 },
-    )
-    .catch(() => undefined);
-  expect(await gridCell(page, address).textContent()).toBe(text);
-}
-
-/** The fill the grid paints on a cell: "" for none, else "#RRGGBB" as the workbook holds it. */
-async function expectGridFill(page: Page, address: string, fill: string): Promise<void> {
-  const css = fill === '' ? '' : `rgb(${[1, 3, 5].map((i) => parseInt(fill.slice(i, i + 2), 16)).join(', ')})`;
-  await page
-    .waitForFunction(
-      ([a, c]) => document.querySelector<HTMLElement>(`#grid-scroll td[data-address="${a}"]`)?.style.backgroundColor === c,
-      [address, css] as const,
-      { timeout: 5_000 },
-    )
-    .catch(() => undefined);
-  expect(await gridCell(page, address).evaluate((td) => td.style.backgroundColor)).toBe(css);
-}
-
-async function expectActiveTab(page: Page, name: string): Promise<void> {
-  await page.locator('#tabs [aria-selected="true"]', { hasText: name }).waitFor({ timeout: 5_000 }).catch(() => undefined);
-  expect(await page.locator('#tabs [aria-selected="true"]').textContent()).toBe(name);
-}
-
-async function waitForCell(page: Page, sheet: string, address: string, value: CellSeen['value']): Promise<void> {
-  await page.waitForFunction(
-    ([s, a, v]) => window.demo!.workbook.cell(s, a).value === v,
-    [sheet, address, value] as const,
-    { timeout: 10_000 },
-  );
-}
-
-function button(frame: Frame, label: string) {
-  return frame.getByRole('button', { name: new RegExp(`^\\s*${label}`) }).first();
-}
-
-/** Wait for the pane frame of the workbook now open to show its buttons. */
-async function pane(page: Page): Promise<Frame> {
-  await page.waitForFunction(() => {
-    const frame = document.querySelector<HTMLIFrameElement>('#pane');
-    return frame?.contentDocument?.readyState === 'complete' && frame.contentDocument.querySelector('button') !== null;
-  });
-  return paneFrame(page);
-}
 
 /** The seed form with markup where a person's text goes: the unit's and two indicators' names. */
 function hostileSketch(): SheetSketch {
@@ -166,9 +96,11 @@ describe('the demo on the seed sample', () => {
 
   test('clicking a finding selects its cell in the grid', async () => {
     const frame = paneFrame(page);
-    const finding = frame.getByText(/男性家族排查系统建设DNA数据采集数/).first();
+    // After the recompute the row's one remaining finding is a hint: hints start collapsed.
+    await frame.locator('.group-toggle.group-info').click();
+    const finding = frame.locator('button.finding', { hasText: '男性家族排查系统建设DNA数据采集数' }).first();
     await finding.click();
-    await page.waitForFunction(() => !window.demo!.workbook.selectedAddress.endsWith('!A1'));
+    await page.waitForFunction((row) => window.demo!.workbook.selectedAddress.endsWith(String(row)), seedRows.firstIndicator + 5);
     const selected = await selectedIn(page);
     expect(selected.startsWith(`${SEED_SHEET}!`)).toBe(true);
     const address = selected.split('!')[1].split(':')[0];

@@ -24,13 +24,12 @@ export function renderWritten(
             items.map((item) => {
               const b = el(doc, 'button', { type: 'button', class: 'written' }, [
                 el(doc, 'span', { class: 'written-cell', text: item.where }),
+                ' ',
                 el(doc, 'span', { class: 'written-what', text: item.what }),
-                el(doc, 'span', { class: 'written-change' }, [
-                  el(doc, 'span', { class: 'old', text: item.before }),
-                  el(doc, 'span', { 'aria-hidden': 'true', text: ' → ' }),
-                  el(doc, 'span', { class: 'visually-hidden', text: locale === 'zh' ? ' 改为 ' : ' to ' }),
-                  el(doc, 'span', { class: 'new', text: item.after }),
-                ]),
+                ' ',
+                el(doc, 'span', { class: 'old', text: item.before }),
+                ' → ',
+                el(doc, 'span', { class: 'new', text: item.after }),
               ]);
               b.addEventListener('click', () => select(item.sheet, item.cell));
               return el(doc, 'li', {}, [b]);
