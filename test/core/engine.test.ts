@@ -96,7 +96,7 @@ describe('the seed form (株洲市公安局渌口分局 2022)', () => {
   });
 });
 
-describe('layout variants of layouts.md read the same figures', () => {
+describe('layout variants of docs/layouts.md read the same figures', () => {
   const variants: Array<[string, VariantOptions]> = [
     ['the reference layout', {}],
     ['starting at F12', { origin: { row: 12, col: 6 } }],
