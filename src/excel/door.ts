@@ -101,6 +101,14 @@ export class ExcelDoor {
     await saveSettings(this.settings);
   }
 
+  /** Findings only: read and judge the sheet, nothing written (no highlights, no settings). */
+  async inspect(opts: ActionOptions = {}): Promise<{ reports: SheetReport[]; notices: Notice[] }> {
+    return this.run(async (ctx) => {
+      const reads = await this.read(ctx, opts.scope ?? 'active');
+      return { reports: this.analyze(reads, opts.profile), notices: this.notices(reads) };
+    });
+  }
+
   /** Findings and highlights; no value is changed. */
   async check(opts: ActionOptions = {}): Promise<CheckResult> {
     await refreshSettings(this.settings);
@@ -262,16 +270,16 @@ export class ExcelDoor {
   }
 
   /**
-   * Call `onEdit` when the person changes a cell (ExcelApi 1.9); the add-in's own writes are ignored
+   * Call `onEdit` with the changed address when the person changes a cell (ExcelApi 1.9); the add-in's own writes are ignored
    * (by their trigger source from 1.14, before that by the moment they happen). False when unsupported.
    */
-  async watch(onEdit: () => void): Promise<boolean> {
+  async watch(onEdit: (address: string) => void): Promise<boolean> {
     if (!this.caps.changeEvents) return false;
     await this.run(async (ctx) => {
       ctx.workbook.worksheets.onChanged.add(async (args) => {
         if (args.triggerSource === 'ThisLocalAddin') return;
         if (!this.caps.triggerSource && this.ownWrites > 0) return;
-        onEdit();
+        onEdit(args.address);
       });
       await ctx.sync();
     });
