@@ -34,7 +34,12 @@ export function isBoilerplate(text: string): boolean {
   return BOILERPLATE.test(text.replace(/\s+/g, ''));
 }
 
-export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profile): IndicatorResult {
+export interface RowContext {
+  /** The whole form is not yet scored: an empty 得分 is expected, said once for the form. */
+  unscored: boolean;
+}
+
+export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profile, context: RowContext = { unscored: false }): IndicatorResult {
   const sheet = grid.sheet;
   const findings: Finding[] = [];
   const plan = new WritePlan(grid, findings);
@@ -90,7 +95,7 @@ export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profil
       findings.push(finding('score.negative', sheet, e.scoreCell.address, `“${label}”得分为负数 ${plain(enteredScore)}；请改正。`));
     }
   }
-  if (weight !== null && scoreEmpty) {
+  if (weight !== null && scoreEmpty && !context.unscored) {
     findings.push(
       finding('score.missing', sheet, e.scoreCell.address,
         settled !== null ? `“${label}”得分未填写；按规则应为 ${fixed2(settled)}，重算会填入。` : `“${label}”得分未填写；请按评分标准填写。`),
@@ -152,6 +157,8 @@ export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profil
       enteredScore: enteredScore ? plain(enteredScore) : null,
       score: settled ? fixed2(settled) : null,
       scoreCell: e.scoreCell.address,
+      coefficient: null,
+      core: null,
       judgement: verdict?.judgement ?? false,
       deviationCell: e.deviationCell?.address ?? null,
       deviation: e.deviation.trim(),

@@ -116,6 +116,12 @@ const CASES: Case[] = [
   { name: 'score as a formula giving another figure', sheet: firstRow({ score: { formula: 'G8*0.9', value: 18 } }), findings: [{ code: 'formula.kept', cell: 'H8' }] },
   { name: 'goals left empty', sheet: form({ goals: [null, '完成。'] }), findings: [{ code: 'goal.missing', cell: 'B6' }] },
   { name: 'unknown column', sheet: form({ indicatorHeader: ['一级指标', '二级指标', '三级指标', '年度指标值', '备注说明', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'] }), findings: [{ code: 'form.unknown-column', cell: 'F7' }] },
+  {
+    name: 'a form not yet scored: said once, no empty cell reported',
+    sheet: form({ rows: CLEAN_ROWS.map((r) => ({ ...r, score: null })), budgetScore: null, total: [100, null] }),
+    findings: [{ code: 'form.unscored', cell: 'H7' }],
+    not: ['score.missing', 'total.missing', 'total.mismatch'],
+  },
   { name: 'no form on the sheet', sheet: { name: '说明', rows: [['填表说明'], ['请在第二张表填写。']] }, findings: [{ code: 'form.not-found', cell: 'A1' }] },
   { name: 'a sheet the engine fails on', sheet: failingSnapshot(), findings: [{ code: 'form.unreadable', cell: 'A1' }] },
 ];
