@@ -1,15 +1,12 @@
-// The task pane: buttons, summary, findings and settings, wired to the door. It takes Office and
-// Excel as given (the real globals in Excel, the in-memory ones in the demo) and a document.
+// The task pane: buttons, summary, findings and settings, wired to the door it is given (Excel's,
+// WPS's, or the demo's in-memory Excel) and a document.
 import type { Profile } from '../core/profile';
 import { BUILTIN_PROFILES, ProfileError } from '../core/profiles';
 import type { SheetReport } from '../core/report';
-import type { Notice } from '../excel/capabilities';
-import { ExcelDoor } from '../excel/door';
-import { DoorError } from '../excel/errors';
-import type { OfficeHost } from '../excel/host';
-import { customChoice, profileFromChoice } from '../excel/profile-choice';
-import { put, saveSettings } from '../excel/store';
-import { LAST_COMMAND_KEY, type CommandOutcome } from '../commands/register';
+import type { Door } from '../door/door';
+import { DoorError } from '../door/errors';
+import type { Notice } from '../door/notices';
+import { customChoice, profileFromChoice } from '../door/profile-choice';
 import { templateSketch, type TemplateType } from '../samples/template';
 import { debounce } from './debounce';
 import { clear, el } from './dom';
@@ -33,7 +30,6 @@ interface Parts {
 }
 
 export class Pane {
-  private readonly door: ExcelDoor;
   private readonly locale: Locale;
   private readonly doc: Document;
   private parts!: Parts;
@@ -48,11 +44,10 @@ export class Pane {
   }, RECHECK_DELAY_MS);
 
   constructor(
-    private readonly host: OfficeHost,
+    private readonly door: Door,
     private readonly root: HTMLElement,
   ) {
-    this.door = new ExcelDoor(host);
-    this.locale = localeFor(host.Office.context.displayLanguage);
+    this.locale = localeFor(door.host.displayLanguage);
     this.doc = root.ownerDocument;
   }
 
@@ -80,7 +75,7 @@ export class Pane {
       this.profileProblem = error instanceof Error ? error.message : String(error);
       this.say(this.profileErrorText(error), 'error');
     }
-    this.showLastCommand();
+    await this.showLastCommand();
     this.parts.undo.disabled = !this.door.canUndo();
   }
 
@@ -307,10 +302,10 @@ export class Pane {
   }
 
   /** What the ribbon commands did while the pane was closed. */
-  private showLastCommand(): void {
-    const settings = this.host.Office.context.document.settings;
-    const last = settings.get(LAST_COMMAND_KEY) as CommandOutcome | null;
-    if (!last || typeof last !== 'object') return;
+  private async showLastCommand(): Promise<void> {
+    // Said once: the door removes the record, so the next time the pane opens it starts fresh.
+    const last = await this.door.takeLastCommand().catch(() => null);
+    if (!last) return;
     const name = this.t(last.command === 'recompute' ? 'recompute' : 'check');
     if (last.failure) {
       const key = `error.${last.failure.kind}` as MessageKey;
@@ -320,9 +315,6 @@ export class Pane {
     } else {
       this.say(`${name}：${this.t('marked', { n: last.changed })}`, 'ok');
     }
-    // Said once: the next time the pane opens it starts fresh.
-    put(settings, LAST_COMMAND_KEY, null);
-    void saveSettings(settings).catch(() => undefined);
   }
 
   private show(reports: SheetReport[], notices: Notice[]): void {

@@ -2,8 +2,8 @@
 import type { SheetReport } from '../core/report';
 import { parseA1 } from '../core/text';
 import type { Severity } from '../core/types';
-import { READ_WINDOW, type Notice } from '../excel/capabilities';
-import { DoorError } from '../excel/errors';
+import { DoorError } from '../door/errors';
+import { READ_WINDOW, type Notice } from '../door/notices';
 import { t, type Locale } from './i18n';
 
 export interface FindingItem {

@@ -1,7 +1,8 @@
 // What the pane shows, from the engine's own report of the seed form.
 import { analyzeSheet } from '../../src/core/engine';
 import type { SheetReport } from '../../src/core/report';
-import { DoorError } from '../../src/excel/errors';
+import { DoorError } from '../../src/door/errors';
+import { READ_WINDOW } from '../../src/door/notices';
 import { localeFor, t } from '../../src/taskpane/i18n';
 import { countBySeverity, errorText, groupFindings, noticeText, summarize } from '../../src/taskpane/view-model';
 import { seedSketch } from '../../src/samples/seed';
@@ -64,5 +65,5 @@ test('failures and notices become one plain sentence', () => {
   expect(errorText('zh', new DoorError('cell-edit', 'x'))).toContain('Enter');
   expect(errorText('en', new Error('boom'))).toContain('boom');
   expect(noticeText('zh', 'no-merges')).toContain('ExcelApi 1.13');
-  expect(noticeText('zh', 'partial-read')).toContain('1200 行、30 列');
+  expect(noticeText('zh', 'partial-read')).toContain(`${READ_WINDOW.rows} 行、${READ_WINDOW.columns} 列`);
 });
