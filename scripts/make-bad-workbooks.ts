@@ -1,4 +1,4 @@
-// Writes the catalogue of bad workbooks (issue 6) into a folder: files that are not workbooks at
+// Writes the catalogue of bad workbooks (docs/limits.md) into a folder: files that are not workbooks at
 // all, and workbooks whose sheets hold what people's forms really hold (src/samples/bad.ts).
 //   npx tsx scripts/make-bad-workbooks.ts <folder>
 import { promises as fs } from 'fs';

@@ -6,7 +6,7 @@ import type { Profile } from '../core/profile';
 import type { SheetReport } from '../core/report';
 import { worksheetToSnapshot } from '../xlsx/convert';
 import { DEFAULT_LIMITS, loadWorkbook, XlsxFileError, type ReadLimits } from '../xlsx/file';
-import type { ReviewFile } from '../xlsx/review';
+import type { ReviewFile } from '../xlsx/review-rows';
 
 /** Why something failed, in one line. */
 export function reason(e: unknown): string {

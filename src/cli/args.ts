@@ -1,4 +1,6 @@
-// The command line as cli.md writes it, parsed into one of three commands or a usage error.
+// The command line (docs/cli.md), parsed with Node's own util.parseArgs into one of three commands
+// or a usage error whose message is bilingual and names the option.
+import { parseArgs as nodeParseArgs } from 'util';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -57,21 +59,19 @@ export const USAGE = `jixiao — 绩效自评表检查与重算 / checks and rec
   check      检查，不写任何文件 / check only, never writes
   recompute  把重算结果写入新文件，不覆盖原文件 / write the recomputed figures into a new file
   template   生成空白标准表 / write a blank standard form
-  --force    允许覆盖已存在的输出文件 / allow replacing an existing output file
-  --max-mb N 读取上限：文件 N MB、工作表解压后 2N MB，默认 50 / read limit: file N MB, sheets 2N MB unpacked (default 50)
+  --force    允许覆盖已存在的输出文件（输入文件永不覆盖）/ allow replacing an existing output file (never an input)
+  --max-mb N 读取上限：文件 N MB，每个部件解压后 2N MB、合计 4N MB，默认 50（详见 docs/limits.md）
+             read limits: file N MB, each part 2N MB and all parts 4N MB unpacked (default 50; docs/limits.md)
 
 退出码 Exit status: 0 没有错误 no errors · 1 有错误级问题 error findings · 2 无法运行 could not run`;
 
-/** Options that take a value, per command. */
-const VALUE_OPTIONS: Record<string, string[]> = {
-  check: ['--profile', '--sheet', '--report', '--csv', '--workers', '--max-mb'],
-  recompute: ['--out', '--profile', '--sheet', '--max-mb'],
-  template: ['--out', '--year', '--profile'],
-};
-const FLAG_OPTIONS: Record<string, string[]> = {
-  check: ['--json', '--force'],
-  recompute: ['--json', '--force'],
-  template: ['--force'],
+type OptionKind = 'string' | 'boolean';
+
+/** The options of each command and whether they take a value. */
+const OPTIONS: Record<'check' | 'recompute' | 'template', Record<string, OptionKind>> = {
+  check: { json: 'boolean', force: 'boolean', profile: 'string', sheet: 'string', report: 'string', csv: 'string', workers: 'string', 'max-mb': 'string' },
+  recompute: { json: 'boolean', force: 'boolean', out: 'string', profile: 'string', sheet: 'string', 'max-mb': 'string' },
+  template: { force: 'boolean', out: 'string', year: 'string', profile: 'string' },
 };
 
 interface Parsed {
@@ -80,30 +80,32 @@ interface Parsed {
   flags: Set<string>;
 }
 
-function split(command: string, argv: string[]): Parsed {
+/**
+ * util.parseArgs in its lenient mode, so that each mistake is named in our words: an unknown
+ * option, a missing value, a value given to a flag, an option given twice.
+ */
+function split(command: keyof typeof OPTIONS, argv: string[]): Parsed {
+  const known = OPTIONS[command];
+  const options = Object.fromEntries(Object.entries(known).map(([name, type]) => [name, { type }]));
+  const { tokens } = nodeParseArgs({ args: argv, options, allowPositionals: true, strict: false, tokens: true });
   const out: Parsed = { positional: [], values: new Map(), flags: new Set() };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      out.positional.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--')) {
-      out.positional.push(arg);
+  for (const t of tokens) {
+    if (t.kind === 'positional') out.positional.push(t.value);
+    if (t.kind !== 'option') continue;
+    const kind = known[t.name] as OptionKind | undefined;
+    const name = t.rawName;
+    if (kind === undefined || !name.startsWith('--')) throw new UsageError(`${command} 不认识选项 ${name}（unknown option）`);
+    if (kind === 'boolean') {
+      if (t.value !== undefined) throw new UsageError(`${name} 不带值（${name} takes no value）`);
+      out.flags.add(t.name);
       continue;
     }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (VALUE_OPTIONS[command].includes(name)) {
-      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined || value === '') throw new UsageError(`${name} 需要一个值（${name} needs a value）`);
-      if (out.values.has(name)) throw new UsageError(`${name} 只能给一次（${name} given twice）`);
-      out.values.set(name, value);
-    } else if (FLAG_OPTIONS[command].includes(name) && eq < 0) {
-      out.flags.add(name);
-    } else {
-      throw new UsageError(`${command} 不认识选项 ${name}（unknown option）`);
+    // "--out --json": the next word is another option, not the value.
+    if (t.value === undefined || t.value === '' || (!t.inlineValue && t.value.startsWith('-'))) {
+      throw new UsageError(`${name} 需要一个值（${name} needs a value）`);
     }
+    if (out.values.has(t.name)) throw new UsageError(`${name} 只能给一次（${name} given twice）`);
+    out.values.set(t.name, t.value);
   }
   return out;
 }
@@ -122,41 +124,45 @@ function workersOf(text: string | undefined): number {
   return Number(text);
 }
 
+function isCommand(name: string): name is keyof typeof OPTIONS {
+  return Object.prototype.hasOwnProperty.call(OPTIONS, name);
+}
+
 export function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
-  if (!(command in VALUE_OPTIONS)) throw new UsageError(`未知命令“${command}”，可用 check / recompute / template（unknown command）`);
+  if (!isCommand(command)) throw new UsageError(`未知命令“${command}”，可用 check / recompute / template（unknown command）`);
   const p = split(command, rest);
-  const profile = p.values.get('--profile') ?? null;
-  const force = p.flags.has('--force');
+  const profile = p.values.get('profile') ?? null;
+  const force = p.flags.has('force');
   if (command === 'check') {
     if (p.positional.length === 0) throw new UsageError('check 需要至少一个 .xlsx 文件或文件夹（check needs a file or folder）');
     return {
       command: 'check',
       inputs: p.positional,
-      json: p.flags.has('--json'),
+      json: p.flags.has('json'),
       profile,
-      sheet: p.values.get('--sheet') ?? null,
-      report: p.values.get('--report') ?? null,
-      csv: p.values.get('--csv') ?? null,
+      sheet: p.values.get('sheet') ?? null,
+      report: p.values.get('report') ?? null,
+      csv: p.values.get('csv') ?? null,
       force,
-      workers: workersOf(p.values.get('--workers')),
-      maxMb: maxMbOf(p.values.get('--max-mb')),
+      workers: workersOf(p.values.get('workers')),
+      maxMb: maxMbOf(p.values.get('max-mb')),
     };
   }
-  const out = p.values.get('--out');
+  const out = p.values.get('out');
   if (out === undefined) throw new UsageError(`${command} 需要 --out 指定新文件（${command} needs --out <new.xlsx>）`);
   if (command === 'recompute') {
     if (p.positional.length !== 1) throw new UsageError('recompute 需要且只需要一个 .xlsx 文件（recompute takes exactly one file）');
-    const sheet = p.values.get('--sheet') ?? null;
-    return { command: 'recompute', input: p.positional[0], out, json: p.flags.has('--json'), profile, sheet, force, maxMb: maxMbOf(p.values.get('--max-mb')) };
+    const sheet = p.values.get('sheet') ?? null;
+    return { command: 'recompute', input: p.positional[0], out, json: p.flags.has('json'), profile, sheet, force, maxMb: maxMbOf(p.values.get('max-mb')) };
   }
   const type = p.positional[0];
   if (p.positional.length !== 1 || (type !== 'department' && type !== 'project')) {
     throw new UsageError('template 需要 department（部门整体支出）或 project（项目支出）（template department|project）');
   }
-  const year = p.values.get('--year') ?? null;
+  const year = p.values.get('year') ?? null;
   if (year !== null && !/^\d{4}$/.test(year)) throw new UsageError(`--year 应是四位年份，收到“${year}”（--year must be a 4-digit year）`);
   return { command: 'template', type, out, year, profile, force };
 }

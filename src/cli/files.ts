@@ -13,7 +13,9 @@ async function walk(folder: string, out: string[]): Promise<void> {
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) await walk(full, out);
-    else if (entry.isFile() && isWorkbookName(entry.name)) out.push(full);
+    // A link named .xlsx is checked as the file it points to; a broken one is reported as that
+    // file's error, never skipped without a word. Linked folders are not followed (no loops).
+    else if ((entry.isFile() || entry.isSymbolicLink()) && isWorkbookName(entry.name)) out.push(full);
   }
 }
 

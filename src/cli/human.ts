@@ -2,7 +2,7 @@
 // the totals, and for a batch the forms ranked worst first.
 import type { FormReport } from '../core/report';
 import type { Finding, Severity } from '../core/types';
-import type { ReviewFile } from '../xlsx/review';
+import type { ReviewFile } from '../xlsx/review-rows';
 import { fileFindings, jsonWrite, summarize } from './json';
 
 const SEVERITY_TITLE: Record<Severity, string> = { error: '错误 error', warning: '警告 warning', info: '提示 info' };

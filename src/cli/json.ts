@@ -1,56 +1,42 @@
-// The stable --json shape of cli.md, built from the engine's reports.
-import type { FormReport, IndicatorKind, SheetReport } from '../core/report';
+// The stable --json shape (docs/cli.md), derived from the engine's report types: each object is
+// the engine's own type narrowed to the fields the contract names, so a renamed or retyped field
+// in the engine fails to compile here instead of silently changing what tools read.
+import type { BudgetReport, FormReport, IndicatorReport, SheetReport, TotalReport } from '../core/report';
 import { cellText } from '../core/text';
-import type { CellPatch, Finding, Severity } from '../core/types';
-import type { ReviewFile } from '../xlsx/review';
+import type { CellPatch, Finding } from '../core/types';
+import type { ReviewFile } from '../xlsx/review-rows';
 
-export interface JsonFinding {
-  code: string;
-  severity: Severity;
-  sheet: string;
+const FINDING_KEYS = ['code', 'severity', 'sheet', 'cell', 'message'] as const;
+const BUDGET_KEYS = ['cell', 'planned', 'executed', 'rate', 'weight', 'score', 'enteredScore'] as const;
+const INDICATOR_KEYS = [
+  'row', 'level1', 'level2', 'name', 'target', 'actual', 'kind', 'inferred', 'met', 'weight', 'enteredScore', 'score', 'scoreCell', 'judgement',
+] as const;
+const TOTAL_KEYS = ['cell', 'weight', 'score', 'enteredScore'] as const;
+
+export type JsonFinding = Pick<Finding, (typeof FINDING_KEYS)[number]>;
+export type JsonBudget = Pick<BudgetReport, (typeof BUDGET_KEYS)[number]>;
+export type JsonIndicator = Pick<IndicatorReport, (typeof INDICATOR_KEYS)[number]>;
+export type JsonTotal = Pick<TotalReport, (typeof TOTAL_KEYS)[number]>;
+
+export interface JsonWrite {
   cell: string;
-  message: string;
+  old: string;
+  new: string;
 }
 
-export interface JsonForm {
-  sheet: string;
-  type: FormReport['type'];
-  budget: {
-    cell: string;
-    planned: string | null;
-    executed: string | null;
-    rate: string | null;
-    weight: string | null;
-    score: string | null;
-    enteredScore: string | null;
-  } | null;
-  indicators: {
-    row: number;
-    level1: string;
-    level2: string;
-    name: string;
-    target: string;
-    actual: string;
-    kind: IndicatorKind;
-    inferred: boolean;
-    met: boolean | null;
-    weight: string | null;
-    enteredScore: string | null;
-    score: string | null;
-    scoreCell: string;
-    judgement: boolean;
-  }[];
-  total: { cell: string; weight: string; score: string; enteredScore: string | null } | null;
-  grade: string | null;
+export interface JsonForm extends Pick<FormReport, 'sheet' | 'type' | 'grade'> {
+  budget: JsonBudget | null;
+  indicators: JsonIndicator[];
+  total: JsonTotal | null;
   findings: JsonFinding[];
-  writes: { cell: string; old: string; new: string }[];
+  writes: JsonWrite[];
 }
 
 export interface JsonFile {
   file: string;
   error: string | null;
   forms: JsonForm[];
-  /** Findings of a sheet on which no form was found (form.not-found); an addition to cli.md's shape. */
+  /** Findings of a sheet on which no form was found (form.not-found). */
   findings: JsonFinding[];
 }
 
@@ -67,8 +53,15 @@ export interface JsonReport {
   summary: JsonSummary;
 }
 
+/** The named fields of an object, in the contract's order. */
+function pick<T, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of keys) out[k] = from[k];
+  return out;
+}
+
 function jsonFinding(f: Finding): JsonFinding {
-  return { code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message };
+  return pick(f, FINDING_KEYS);
 }
 
 /** What a write puts in the cell, as the person will see it. */
@@ -77,41 +70,17 @@ export function writeText(p: CellPatch): string {
   return p.set.formula ?? cellText(p.set.value);
 }
 
-export function jsonWrite(p: CellPatch): { cell: string; old: string; new: string } {
+export function jsonWrite(p: CellPatch): JsonWrite {
   return { cell: p.cell, old: p.before.formula ?? cellText(p.before.value), new: writeText(p) };
 }
 
 export function jsonForm(f: FormReport): JsonForm {
-  const b = f.budget;
   return {
     sheet: f.sheet,
     type: f.type,
-    budget: b && {
-      cell: b.cell,
-      planned: b.planned,
-      executed: b.executed,
-      rate: b.rate,
-      weight: b.weight,
-      score: b.score,
-      enteredScore: b.enteredScore,
-    },
-    indicators: f.indicators.map((i) => ({
-      row: i.row,
-      level1: i.level1,
-      level2: i.level2,
-      name: i.name,
-      target: i.target,
-      actual: i.actual,
-      kind: i.kind,
-      inferred: i.inferred,
-      met: i.met,
-      weight: i.weight,
-      enteredScore: i.enteredScore,
-      score: i.score,
-      scoreCell: i.scoreCell,
-      judgement: i.judgement,
-    })),
-    total: f.total && { cell: f.total.cell, weight: f.total.weight, score: f.total.score, enteredScore: f.total.enteredScore },
+    budget: f.budget && pick(f.budget, BUDGET_KEYS),
+    indicators: f.indicators.map((i) => pick(i, INDICATOR_KEYS)),
+    total: f.total && pick(f.total, TOTAL_KEYS),
     grade: f.grade,
     findings: f.findings.map(jsonFinding),
     writes: f.writes.map(jsonWrite),

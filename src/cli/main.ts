@@ -1,23 +1,16 @@
-// The `jixiao` command (cli.md): check, recompute, template. `main` takes the arguments and where to
-// print, and returns the exit status, so tests run it in-process.
-import { promises as fs } from 'fs';
+// The `jixiao` command (docs/cli.md): check, recompute, template. `main` takes the arguments and
+// where to print, and returns the exit status, so tests run it in-process. What a command needs is
+// loaded when it runs, so `--help` and `--version` start at once.
+import { promises as fs, readFileSync } from 'fs';
 import path from 'path';
-import { analyzeSheet } from '../core/engine';
 import { NATIONAL, type Profile } from '../core/profile';
 import { parseProfile, ProfileError, resolveProfileName } from '../core/profiles';
 import type { SheetReport } from '../core/report';
 import { a1 } from '../core/text';
 import type { Snapshot } from '../core/types';
-import { applyPatches, worksheetToSnapshot } from '../xlsx/convert';
-import { DEFAULT_LIMITS, limitsForMegabytes, readWorkbookFile, saveWorkbook, XlsxFileError, type ReadLimits } from '../xlsx/file';
-import { reviewCsv, writeReviewWorkbook } from '../xlsx/review';
-import { writeTemplate } from '../xlsx/template';
-import { chosenSheets, reason } from './analyze';
 import { parseArgs, USAGE, UsageError, type CheckArgs, type RecomputeArgs, type TemplateArgs } from './args';
-import { collectFiles } from './files';
-import { fileLines, hasErrors, summaryLines } from './human';
-import { fileFindings, jsonReport } from './json';
-import { checkFiles } from './pool';
+import { checkOutputs, OutputError, writeOutput, type PlannedOutput } from './output';
+import { terminalText } from './terminal';
 
 export interface Io {
   out(text: string): void;
@@ -33,6 +26,33 @@ export const EXIT_CANNOT_RUN = 2;
 /** The command cannot run; its message is the one line printed on stderr. */
 class CommandError extends Error {}
 
+/** Why something failed, in one line. */
+function reason(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
+}
+
+/** The version in package.json, found above this file whether it runs from src/ or dist/node/. */
+export function packageVersion(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'jixiao-ziping' && pkg.version) return pkg.version;
+    } catch {
+      // not here: look one folder up
+    }
+  }
+  return 'unknown';
+}
+
+/** Every line goes through terminalText; a progress line keeps its own carriage returns. */
+function safeIo(io: Io): Io {
+  return {
+    out: (text) => io.out(terminalText(text)),
+    err: (text) => io.err(text.endsWith('\r') ? `\r${terminalText(text.replace(/\r/g, ''))}\r` : terminalText(text)),
+    errIsTTY: io.errIsTTY,
+  };
+}
+
 /** After this long a batch shows its progress. */
 const PROGRESS_AFTER_MS = 800;
 
@@ -44,15 +64,16 @@ function processIo(): Io {
   };
 }
 
-function limitsOf(maxMb: number | null): ReadLimits {
-  return maxMb === null ? DEFAULT_LIMITS : limitsForMegabytes(maxMb);
-}
-
 async function exists(file: string): Promise<boolean> {
   return fs.stat(file).then(
     () => true,
     () => false,
   );
+}
+
+/** A profile given as a file is an input too: no output may replace it. */
+function profileInputs(spec: string | null): string[] {
+  return spec !== null && resolveProfileName(spec) === null ? [spec] : [];
 }
 
 async function loadProfile(spec: string | null): Promise<Profile> {
@@ -73,17 +94,6 @@ async function loadProfile(spec: string | null): Promise<Profile> {
   } catch (e) {
     if (e instanceof ProfileError) throw new CommandError(e.message);
     throw e;
-  }
-}
-
-/** An output file may replace an existing one only when --force says so, and never an input. */
-async function checkOutput(out: string, force: boolean, inputs: string[]): Promise<void> {
-  const target = path.resolve(out);
-  if (inputs.some((i) => path.resolve(i) === target)) {
-    throw new CommandError(`${out}：这是输入文件，不会覆盖它；请用 --out 指定另一个文件（refusing to overwrite the input）`);
-  }
-  if (!force && (await exists(out))) {
-    throw new CommandError(`${out}：文件已存在，不会覆盖；如确需覆盖请加 --force（output exists, use --force）`);
   }
 }
 
@@ -111,13 +121,25 @@ function progress(io: Io): { update: (done: number, total: number) => void; end:
 }
 
 async function runCheck(args: CheckArgs, io: Io): Promise<number> {
+  const { collectFiles } = await import('./files');
   const profile = await loadProfile(args.profile);
   const files = await collectFiles(args.inputs);
   if (files.length === 0) throw new CommandError(`${args.inputs.join('、')}：没有找到 .xlsx 文件（no .xlsx files found）`);
-  for (const out of [args.report, args.csv]) if (out !== null) await checkOutput(out, args.force, files);
+  const outputs: PlannedOutput[] = [];
+  if (args.report !== null) outputs.push({ file: args.report, option: '--report' });
+  if (args.csv !== null) outputs.push({ file: args.csv, option: '--csv' });
+  const inputs = [...files, ...profileInputs(args.profile)];
+  await checkOutputs(outputs, inputs, args.force);
 
+  const [{ checkFiles }, { limitsForMegabytes, DEFAULT_LIMITS }, { fileLines, hasErrors, summaryLines }, { jsonReport }] = await Promise.all([
+    import('./pool'),
+    import('../xlsx/file'),
+    import('./human'),
+    import('./json'),
+  ]);
   const bar = progress(io);
-  const results = await checkFiles(files, profile, args.sheet, { workers: args.workers, onProgress: bar.update, limits: limitsOf(args.maxMb) });
+  const limits = args.maxMb === null ? DEFAULT_LIMITS : limitsForMegabytes(args.maxMb);
+  const results = await checkFiles(files, profile, args.sheet, { workers: args.workers, onProgress: bar.update, limits });
   bar.end();
 
   if (args.json) {
@@ -128,11 +150,14 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   }
   for (const r of results) if (r.error !== null) io.err(`jixiao：${r.error}`);
 
-  try {
-    if (args.report !== null) await writeReviewWorkbook(results, args.report);
-    if (args.csv !== null) await fs.writeFile(args.csv, reviewCsv(results), 'utf8');
-  } catch (e) {
-    throw new CommandError(`无法写入审核汇总：${reason(e)}（cannot write the review）`);
+  const write = { force: args.force, inputs };
+  if (args.report !== null) {
+    const { reviewWorkbook } = await import('../xlsx/review-book');
+    await writeOutput({ file: args.report, option: '--report' }, await reviewWorkbook(results), write);
+  }
+  if (args.csv !== null) {
+    const { reviewCsv } = await import('../xlsx/review-csv');
+    await writeOutput({ file: args.csv, option: '--csv' }, reviewCsv(results), write);
   }
   if (results.every((r) => r.error !== null)) return EXIT_CANNOT_RUN;
   return hasErrors(results) ? EXIT_FINDINGS : EXIT_OK;
@@ -150,9 +175,20 @@ function formulaCells(s: Snapshot): Set<string> {
 
 async function runRecompute(args: RecomputeArgs, io: Io): Promise<number> {
   if (!args.out.toLowerCase().endsWith('.xlsx')) throw new CommandError(`${args.out}：新文件应以 .xlsx 结尾（--out must end in .xlsx）`);
-  await checkOutput(args.out, args.force, [args.input]);
+  const out: PlannedOutput = { file: args.out, option: '--out' };
+  const inputs = [args.input, ...profileInputs(args.profile)];
+  await checkOutputs([out], inputs, args.force);
   const profile = await loadProfile(args.profile);
-  const { workbook: wb, lost } = await readWorkbookFile(args.input, limitsOf(args.maxMb));
+  const [{ analyzeSheet }, { applyPatches, worksheetToSnapshot }, file, { chosenSheets }, { fileLines }, { fileFindings, jsonReport }] = await Promise.all([
+    import('../core/engine'),
+    import('../xlsx/convert'),
+    import('../xlsx/file'),
+    import('./analyze'),
+    import('./human'),
+    import('./json'),
+  ]);
+  const limits = args.maxMb === null ? file.DEFAULT_LIMITS : file.limitsForMegabytes(args.maxMb);
+  const { workbook: wb, lost } = await file.readWorkbookFile(args.input, limits);
   const sheets = chosenSheets(args.input, wb, args.sheet);
 
   const before: SheetReport[] = [];
@@ -180,14 +216,14 @@ async function runRecompute(args: RecomputeArgs, io: Io): Promise<number> {
   }
   // Excel recomputes the person's formulas (a 总分 =SUM(…)) when it opens the new file.
   if (written > 0) wb.calcProperties.fullCalcOnLoad = true;
-  await saveWorkbook(wb, args.out);
+  await writeOutput(out, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), { force: args.force, inputs });
 
-  const file = { file: args.input, error: null, sheets: before };
+  const result = { file: args.input, error: null, sheets: before };
   const remaining = fileFindings(after);
   if (args.json) {
-    io.out(JSON.stringify(jsonReport([file]), null, 2));
+    io.out(JSON.stringify(jsonReport([result]), null, 2));
   } else {
-    io.out(fileLines(file, '已改写 written').join('\n'));
+    io.out(fileLines(result, '已改写 written').join('\n'));
     const errors = remaining.filter((f) => f.severity === 'error').length;
     const warnings = remaining.filter((f) => f.severity === 'warning').length;
     io.out(`已写入 ${args.out}：改写 ${written} 个单元格，其余内容与原文件相同；新文件中仍有错误 ${errors}、警告 ${warnings}（written）`);
@@ -199,19 +235,19 @@ async function runRecompute(args: RecomputeArgs, io: Io): Promise<number> {
 
 async function runTemplate(args: TemplateArgs, io: Io): Promise<number> {
   if (!args.out.toLowerCase().endsWith('.xlsx')) throw new CommandError(`${args.out}：新文件应以 .xlsx 结尾（--out must end in .xlsx）`);
-  await checkOutput(args.out, args.force, []);
+  const out: PlannedOutput = { file: args.out, option: '--out' };
+  const inputs = profileInputs(args.profile);
+  await checkOutputs([out], inputs, args.force);
   const profile = await loadProfile(args.profile);
-  try {
-    await writeTemplate(args.type, args.out, { year: args.year ?? undefined, profile });
-  } catch (e) {
-    throw new CommandError(`${args.out}：无法写入（${reason(e)}）（cannot write）`);
-  }
+  const { templateBytes } = await import('../xlsx/template');
+  await writeOutput(out, await templateBytes(args.type, { year: args.year ?? undefined, profile }), { force: args.force, inputs });
   const title = args.type === 'department' ? '部门整体支出' : '项目支出';
   io.out(`已写入空白${title}绩效自评表 ${args.out}（blank form written）`);
   return EXIT_OK;
 }
 
-export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+export async function main(argv: string[], rawIo: Io = processIo()): Promise<number> {
+  const io = safeIo(rawIo);
   try {
     const args = parseArgs(argv);
     switch (args.command) {
@@ -219,7 +255,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         io.out(USAGE);
         return EXIT_OK;
       case 'version':
-        io.out('jixiao 0.1.0');
+        io.out(`jixiao ${packageVersion()}`);
         return EXIT_OK;
       case 'check':
         return await runCheck(args, io);
@@ -231,7 +267,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`jixiao：${e.message}；运行 jixiao --help 查看用法`);
-    } else if (e instanceof CommandError || e instanceof XlsxFileError) {
+    } else if (e instanceof CommandError || e instanceof OutputError || (e instanceof Error && e.name === 'XlsxFileError')) {
       io.err(`jixiao：${e.message}`);
     } else {
       io.err(`jixiao：内部错误，请报告此问题：${reason(e)}（internal error）`);

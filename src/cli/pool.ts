@@ -4,7 +4,7 @@ import path from 'path';
 import { Worker } from 'worker_threads';
 import type { Profile } from '../core/profile';
 import { DEFAULT_LIMITS, type ReadLimits } from '../xlsx/file';
-import type { ReviewFile } from '../xlsx/review';
+import type { ReviewFile } from '../xlsx/review-rows';
 import { checkFile } from './analyze';
 
 export interface CheckTask {

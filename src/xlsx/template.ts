@@ -119,7 +119,7 @@ export function templateWorkbook(type: TemplateType, opts: TemplateOptions = {})
   return wb;
 }
 
-/** Write the blank standard form to `outPath`. */
-export async function writeTemplate(type: TemplateType, outPath: string, opts: TemplateOptions): Promise<void> {
-  await templateWorkbook(type, opts).xlsx.writeFile(outPath);
+/** The blank standard form as .xlsx bytes. */
+export async function templateBytes(type: TemplateType, opts: TemplateOptions): Promise<Uint8Array> {
+  return new Uint8Array((await templateWorkbook(type, opts).xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -52,7 +52,7 @@ describe('check --json on the seed form', () => {
     report = parse(r.out);
   });
 
-  it('has the shape of cli.md', () => {
+  it('has the shape docs/cli.md gives', () => {
     expect(Object.keys(report)).toEqual(['files', 'summary']);
     const file = report.files[0];
     expect(file).toMatchObject({ file: seed, error: null });
@@ -89,7 +89,7 @@ describe('check --json on the seed form', () => {
     expect(form.findings.some((f) => f.code === 'deviation.missing')).toBe(false);
   });
 
-  it('reads the other kinds issue 2 names: unit mismatch, over-achievement, reverse, bound and compound targets', () => {
+  it('reads the other kinds of target: unit mismatch, over-achievement, reverse, bound and compound targets', () => {
     const form = onlyForm(report);
     const row = (name: string) => {
       const found = form.indicators.find((i) => i.name.includes(name));
@@ -298,5 +298,37 @@ describe('a batch', () => {
     const again = await run('check', seed, '--report', report);
     expect(again.code).toBe(2);
     expect(again.err).toContain('--force');
+  });
+});
+
+describe('what reaches the terminal', () => {
+  it('shows control characters and bidi overrides in file names and cell text as escapes, in both outputs', async () => {
+    const sly = path.join(dir, 'a\u202Egnp.xlsx\u001b[2J');
+    await writeSketches(sly, [seedWith({ C2: '渌口\u202E分局\u0007' })]);
+    for (const argv of [['check', sly], ['check', sly, '--json']]) {
+      const r = await run(...argv);
+      // eslint-disable-next-line no-control-regex
+      expect(r.out + r.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+      expect(r.out).toContain('\\u202E');
+      expect(r.out.toUpperCase()).toContain('\\U001B[2J');
+    }
+    const json = parse((await run('check', sly, '--json')).out);
+    // The escapes are JSON escapes: a tool reading --json gets the name exactly.
+    expect(json.files[0].file).toBe(sly);
+  });
+});
+
+describe('a folder holding links', () => {
+  it('checks an .xlsx symlink as the file it points to and reports a broken one', async () => {
+    const folder = path.join(dir, 'linked');
+    await fs.mkdir(folder);
+    await fs.symlink(seed, path.join(folder, 'a-link.xlsx'));
+    await fs.symlink(path.join(dir, 'gone.xlsx'), path.join(folder, 'b-broken.xlsx'));
+    const r = await run('check', folder, '--json');
+    const report = parse(r.out);
+    expect(report.files.map((f) => path.basename(f.file))).toEqual(['a-link.xlsx', 'b-broken.xlsx']);
+    expect(report.files[0].forms[0].total?.score).toBe('97.87');
+    expect(report.files[1].error).toContain('file not found');
+    expect(r.err).toContain('b-broken.xlsx');
   });
 });

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync, rmSync } from 'fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { analyzeSheet } from '../../src/core/engine';
@@ -7,7 +7,9 @@ import type { FormReport, SheetReport } from '../../src/core/report';
 import { seedSketch } from '../../src/samples/seed';
 import { sketchToSnapshot } from '../../src/samples/sketch';
 import type { Finding, Severity } from '../../src/core/types';
-import { reviewCsv, writeReviewWorkbook, type ReviewFile } from '../../src/xlsx/review';
+import { reviewWorkbook } from '../../src/xlsx/review-book';
+import { reviewCsv } from '../../src/xlsx/review-csv';
+import type { ReviewFile } from '../../src/xlsx/review-rows';
 
 const finding = (severity: Severity, cell: string, code: string, message = `${code} 说明`, sheet = 'Sheet1'): Finding => ({
   code,
@@ -24,6 +26,7 @@ function form(over: Partial<FormReport>): FormReport {
     anchor: 'A1',
     unit: '株洲市公安局渌口分局',
     year: '2022',
+    goals: [],
     budget: {
       cell: 'G5',
       unit: '万元',
@@ -36,6 +39,7 @@ function form(over: Partial<FormReport>): FormReport {
       enteredRate: '100%',
       enteredScore: '10',
       scoreCell: 'H5',
+      sources: [],
     },
     indicators: [],
     levels: [],
@@ -97,7 +101,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function readBack(): Promise<ExcelJS.Workbook> {
   const out = join(dir, 'review.xlsx');
-  await writeReviewWorkbook(files, out);
+  writeFileSync(out, await reviewWorkbook(files));
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   return wb;

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync, rmSync } from 'fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { analyzeSheet } from '../../src/core/engine';
@@ -10,7 +10,7 @@ import { parseA1 } from '../../src/core/text';
 import { sketchToSnapshot } from '../../src/samples/sketch';
 import { templateLayout, templateSketch } from '../../src/samples/template';
 import { worksheetToSnapshot } from '../../src/xlsx/convert';
-import { writeTemplate } from '../../src/xlsx/template';
+import { templateBytes } from '../../src/xlsx/template';
 
 let dir: string;
 beforeAll(() => {
@@ -20,7 +20,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function written(type: 'department' | 'project', year?: string): Promise<ExcelJS.Worksheet> {
   const out = join(dir, `${type}-${year ?? 'none'}.xlsx`);
-  await writeTemplate(type, out, { year });
+  writeFileSync(out, await templateBytes(type, { year }));
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   expect(wb.worksheets).toHaveLength(1);

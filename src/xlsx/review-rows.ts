@@ -1,8 +1,6 @@
-// The finance bureau's review of many forms: one row per form, the worst first, and every finding.
-// Everything that came from a form (names, units, messages) is written as text, never as a formula:
-// a unit called "=HYPERLINK(…)" must not run in the reviewer's Excel (CSV injection, OWASP).
+// The finance bureau's review of many forms, as rows: one per form, the worst first, and every
+// finding. The review workbook (review-book.ts) and the CSV (review-csv.ts) write these rows.
 import Decimal from 'decimal.js';
-import ExcelJS from 'exceljs';
 import type { FormReport, SheetReport } from '../core/report';
 import type { Finding, Severity } from '../core/types';
 
@@ -13,9 +11,9 @@ export interface ReviewFile {
   sheets: SheetReport[];
 }
 
-type Status = 'unreadable' | 'no-form' | 'errors' | 'warnings' | 'clean';
+export type Status = 'unreadable' | 'no-form' | 'errors' | 'warnings' | 'clean';
 
-interface SummaryRow {
+export interface SummaryRow {
   file: string;
   sheet: string;
   unit: string;
@@ -32,7 +30,7 @@ interface SummaryRow {
   worst: string[];
 }
 
-const STATUS_TEXT: Record<Status, string> = {
+export const STATUS_TEXT: Record<Status, string> = {
   unreadable: '无法读取 / unreadable',
   'no-form': '未找到自评表 / no form',
   errors: '有错误 / errors',
@@ -40,7 +38,7 @@ const STATUS_TEXT: Record<Status, string> = {
   clean: '通过 / clean',
 };
 
-const SEVERITY_TEXT: Record<Severity, string> = {
+export const SEVERITY_TEXT: Record<Severity, string> = {
   error: '错误 / error',
   warning: '警告 / warning',
   info: '提示 / info',
@@ -56,7 +54,7 @@ const TYPE_TEXT: Record<FormReport['type'], string> = {
 const STATUS_RANK: Record<Status, number> = { unreadable: 0, errors: 1, 'no-form': 2, warnings: 3, clean: 4 };
 
 /** [header, width, kind]: text columns carry form text, the others the engine's figures. */
-const SUMMARY_COLUMNS: [string, number, 'text' | 'percent' | 'score' | 'count'][] = [
+export const SUMMARY_COLUMNS: [string, number, 'text' | 'percent' | 'score' | 'count'][] = [
   ['文件 / File', 36, 'text'],
   ['工作表 / Sheet', 16, 'text'],
   ['单位 / Unit', 28, 'text'],
@@ -74,7 +72,7 @@ const SUMMARY_COLUMNS: [string, number, 'text' | 'percent' | 'score' | 'count'][
   ['最严重问题 3 / Worst finding 3', 48, 'text'],
 ];
 
-const FINDING_COLUMNS: [string, number][] = [
+export const FINDING_COLUMNS: [string, number][] = [
   ['文件 / File', 36],
   ['工作表 / Sheet', 16],
   ['单元格 / Cell', 9],
@@ -156,7 +154,7 @@ function blankRow(file: string, sheet: string, status: Status, findings: Finding
  * (a cover page, a notes sheet) get no row of their own; their findings are on the second sheet.
  * The worst come first: unreadable files, then by errors and warnings, then by file and sheet.
  */
-function summaryRows(files: ReviewFile[]): SummaryRow[] {
+export function summaryRows(files: ReviewFile[]): SummaryRow[] {
   const rows: SummaryRow[] = [];
   for (const f of files) {
     if (f.error !== null) {
@@ -183,7 +181,7 @@ function summaryRows(files: ReviewFile[]): SummaryRow[] {
   return order.map(({ row }) => row);
 }
 
-function summaryValues(r: SummaryRow): (string | number | null)[] {
+export function summaryValues(r: SummaryRow): (string | number | null)[] {
   return [
     r.file,
     r.sheet,
@@ -203,7 +201,7 @@ function summaryValues(r: SummaryRow): (string | number | null)[] {
   ];
 }
 
-function findingRows(files: ReviewFile[]): string[][] {
+export function findingRows(files: ReviewFile[]): string[][] {
   const out: string[][] = [];
   for (const f of files) {
     if (f.error !== null) {
@@ -219,99 +217,7 @@ function findingRows(files: ReviewFile[]): string[][] {
 }
 
 // Characters XML 1.0 cannot hold would make the workbook unreadable; Excel keeps 32,767 per cell.
-function safeText(text: string): string {
+export function safeText(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').slice(0, 32767);
-}
-
-function textCell(cell: ExcelJS.Cell, text: string): void {
-  // A plain string value is stored as a shared string; exceljs makes a formula only from { formula }.
-  cell.value = safeText(text);
-  cell.numFmt = '@';
-}
-
-function headerRow(sheet: ExcelJS.Worksheet, headers: [string, number][]): void {
-  sheet.columns = headers.map(([header, width]) => ({ header, width }));
-  const row = sheet.getRow(1);
-  row.font = { bold: true };
-  row.alignment = { vertical: 'middle', wrapText: true };
-  row.height = 32;
-  row.eachCell((c) => {
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-    c.border = { bottom: { style: 'thin' } };
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
-}
-
-/** The filter covers every written row, so sorting from its buttons moves whole rows. */
-function filterAll(sheet: ExcelJS.Worksheet, columns: number): void {
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sheet.rowCount), column: columns } };
-}
-
-/** Write the review workbook: 汇总 (one row per form) and 问题清单 (every finding). */
-export async function writeReviewWorkbook(files: ReviewFile[], outPath: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'jixiao';
-  wb.created = new Date();
-
-  const summary = wb.addWorksheet('汇总 Summary');
-  headerRow(
-    summary,
-    SUMMARY_COLUMNS.map(([h, w]) => [h, w]),
-  );
-  summaryRows(files).forEach((r, i) => {
-    const row = summary.getRow(i + 2);
-    summaryValues(r).forEach((v, k) => {
-      const cell = row.getCell(k + 1);
-      const kind = SUMMARY_COLUMNS[k][2];
-      if (kind === 'text') {
-        textCell(cell, typeof v === 'string' ? v : '');
-      } else if (typeof v === 'number') {
-        cell.value = v;
-        cell.numFmt = kind === 'percent' ? '0.00%' : kind === 'score' ? '0.00' : '0';
-      }
-    });
-    row.alignment = { vertical: 'top', wrapText: true };
-    if (r.status === 'unreadable' || r.status === 'errors') {
-      row.getCell(12).font = { color: { argb: 'FFC00000' }, bold: true };
-    }
-  });
-
-  filterAll(summary, SUMMARY_COLUMNS.length);
-
-  const details = wb.addWorksheet('问题清单 Findings');
-  headerRow(details, FINDING_COLUMNS);
-  findingRows(files).forEach((values, i) => {
-    const row = details.getRow(i + 2);
-    values.forEach((v, k) => textCell(row.getCell(k + 1), v));
-    row.alignment = { vertical: 'top', wrapText: true };
-  });
-  filterAll(details, FINDING_COLUMNS.length);
-
-  await wb.xlsx.writeFile(outPath);
-}
-
-/** A CSV field: text from a form that a spreadsheet would run as a formula is prefixed with '. */
-function csvField(value: string | number | null, fromForm: boolean): string {
-  if (value === null) return '';
-  let text = typeof value === 'number' ? String(value) : safeText(value);
-  if (fromForm && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** The summary sheet as CSV: UTF-8 with a BOM (so Excel reads the Chinese), RFC 4180 quoting, CRLF. */
-export function reviewCsv(files: ReviewFile[]): string {
-  const lines = [SUMMARY_COLUMNS.map(([h]) => csvField(h, false)).join(',')];
-  for (const r of summaryRows(files)) {
-    const values = summaryValues(r);
-    // The rate is written as the person reads it (100.00%), the scores with their two decimals.
-    const shown = values.map((v, k) => {
-      const kind = SUMMARY_COLUMNS[k][2];
-      if (typeof v !== 'number') return csvField(v, kind === 'text');
-      if (kind === 'percent') return csvField(`${new Decimal(v).times(100).toFixed(2)}%`, false);
-      return csvField(kind === 'score' ? new Decimal(v).toFixed(2) : v, false);
-    });
-    lines.push(shown.join(','));
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
