@@ -247,7 +247,7 @@ function analyze(reads: SheetRead[], profile: Profile = NATIONAL): SheetReport[]
 }
 
 /** Sheets with a form; when none has one, what the sheets said (form.not-found). */
-function keepForms(reports: SheetReport[]): SheetReport[] {
+export function keepForms(reports: SheetReport[]): SheetReport[] {
   const withForms = reports.filter((r) => r.forms.length > 0);
   return withForms.length > 0 ? withForms : reports;
 }
