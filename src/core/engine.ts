@@ -55,7 +55,7 @@ function analyzeForm(grid: Grid, loc: FormLocation, profile: Profile): FormRepor
   const budget: BudgetResult | null = form.budget ? evaluateBudget(grid, form.budget, profile) : null;
   const rows = form.indicators.map((e) => evaluateIndicator(grid, e, profile));
   const levels = evaluateLevels(grid, rows, budget?.weight ?? null, budget?.report.scoreCell ?? null, profile);
-  const total = evaluateTotal(grid, form, rows, budget ?? { score: null, weight: null, enteredScore: null }, profile);
+  const total = evaluateTotal(grid, form, rows, budget ?? { score: null, weight: null, enteredScore: null, writes: [] }, profile);
 
   // concat, not push(...): a form of many thousand rows would overflow the call stack.
   findings = findings.concat(budget?.findings ?? [], rows.flatMap((r) => r.findings), levels.findings, total.findings);

@@ -5,7 +5,7 @@ import { a1, parseA1 } from '../core/text';
 import type { Cell, CellPatch, CellState, Snapshot } from '../core/types';
 import { MemoryWorkbook, type MemoryCell, type MemorySheet } from '../excel/memory/workbook';
 import { applyPatches, workbookToSnapshots } from '../xlsx/convert';
-import type { GridSheet } from './grid';
+import type { GridSheet } from './sheet-grid';
 import { geometryOf, readXlsx, writeXlsx } from './source';
 
 /** Room around the used range, so the grid looks like a sheet and not a cut-out. */

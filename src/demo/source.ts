@@ -2,7 +2,7 @@
 // the way the file lays it out (widths, heights, wrapping) and to write the download onto, so
 // merges, borders and fonts survive.
 import { Workbook, type Worksheet } from 'exceljs';
-import type { GridLayout } from './grid';
+import type { GridLayout } from './sheet-grid';
 
 /** Excel's default column width (8.43 characters) and row height (15 pt), in pixels. */
 const DEFAULT_COLUMN_PX = 64;

@@ -101,6 +101,14 @@ export class Door {
     });
   }
 
+  /** Findings only: read and judge, nothing written (no highlights, no settings). */
+  async inspect(opts: ActionOptions = {}): Promise<{ reports: SheetReport[]; notices: Notice[] }> {
+    return this.host.session(async (s) => {
+      const read = await this.read(s, { scope: opts.scope ?? 'active', settings: [] });
+      return { reports: analyze(read.sheets, opts.profile), notices: noticesOf(read) };
+    });
+  }
+
   /** Findings and highlights; no value is changed. */
   async check(opts: ActionOptions = {}): Promise<CheckResult> {
     return this.host.session(async (s) => {
@@ -193,8 +201,8 @@ export class Door {
     return this.host.insertSheet({ name: sketch.name, snapshot: sketchToSnapshot(sketch), widths: sketch.widths ?? {} });
   }
 
-  /** Call `onEdit` when the person changes a cell; false when this host cannot tell. */
-  watch(onEdit: () => void): Promise<boolean> {
+  /** Call `onEdit` with the address when the person changes a cell; false when this host cannot tell. */
+  watch(onEdit: (address: string) => void): Promise<boolean> {
     return this.host.watch(onEdit);
   }
 

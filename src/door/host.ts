@@ -111,6 +111,6 @@ export interface WorkbookHost {
   select(sheet: string, cell: string): Promise<void>;
   /** Adds a sheet holding the snapshot's cells and merges; returns the name it got. */
   insertSheet(sheet: NewSheet): Promise<string>;
-  /** Calls `onEdit` when the person changes a cell (never for the add-in's own writes); false when the host cannot. */
-  watch(onEdit: () => void): Promise<boolean>;
+  /** Calls `onEdit` with the address ("B5", "B5:C9") when the person changes cells (never for the add-in's own writes); false when the host cannot. */
+  watch(onEdit: (address: string) => void): Promise<boolean>;
 }
