@@ -2,12 +2,12 @@
 // engine judge them, write what it plans, and keep in the workbook what is needed to undo the
 // write and to remove the highlights. Each action is one session: one read for a normal form, then
 // one batched write that carries the cells and the settings together.
-import { analyzeSheet } from '../core/engine';
+import { analyzeWorkbook } from '../core/engine';
 import { applyToSnapshot } from '../core/patch';
 import { NATIONAL, type Profile } from '../core/profile';
 import type { Mark, SheetReport } from '../core/report';
 import type { CellPatch, CellState } from '../core/types';
-import { sketchToSnapshot, type SheetSketch } from '../samples/sketch';
+import { sketchToSnapshot, type SheetSketch } from '../core/sketch';
 import { DoorError } from './errors';
 import type { CellProbe, CellRef, CellWrite, HostFeatures, HostSession, Scope, SheetRead, SheetRef, WorkbookHost, WorkbookRead } from './host';
 import { planClear, planMarks, type FillLookup } from './marks';
@@ -152,7 +152,7 @@ export class Door {
         throw error;
       }
       this.undoAvailable = true;
-      const after = read.sheets.map((r) => analyzeSheet(applyToSnapshot(r.snapshot, written), opts.profile ?? NATIONAL));
+      const after = analyzeWorkbook(read.sheets.map((r) => applyToSnapshot(r.snapshot, written)), opts.profile ?? NATIONAL);
       return { reports: keepForms(after), written, notices };
     });
   }
@@ -251,13 +251,12 @@ export class Door {
 }
 
 function analyze(reads: SheetRead[], profile: Profile = NATIONAL): SheetReport[] {
-  return keepForms(reads.map((r) => analyzeSheet(r.snapshot, profile)));
+  return keepForms(analyzeWorkbook(reads.map((r) => r.snapshot), profile));
 }
 
-/** Sheets with a form; when none has one, what the sheets said (form.not-found). */
+/** The sheets the pane lists: those with a form or with something to say (analyzeWorkbook decides what). */
 export function keepForms(reports: SheetReport[]): SheetReport[] {
-  const withForms = reports.filter((r) => r.forms.length > 0);
-  return withForms.length > 0 ? withForms : reports;
+  return reports.filter((r) => r.forms.length > 0 || r.findings.length > 0);
 }
 
 function noticesOf(read: WorkbookRead): Notice[] {

@@ -4,7 +4,7 @@
 // (the first one before its size is known, the next ones from the bytes the first one took),
 // merges in sub-bands that cannot hold 512, fills only with the first band; a normal form takes
 // one sync. A band Excel refuses as too large is read again in halves.
-import { a1 } from '../core/text';
+import { a1 } from '../core/address';
 import type { CellState } from '../core/types';
 import { DoorError } from '../door/errors';
 import type { CellProbe, CellRef, SheetProtection, SheetRead, SheetRef } from '../door/host';

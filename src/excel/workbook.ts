@@ -1,7 +1,7 @@
 // The Office.js door: the workflow's host interface (../door/host.ts) over Excel. Each action is
 // one Excel.run (delayed while the person edits a cell, one undo step where Excel supports it); its
 // first sync lists the sheets and reads the settings together with the first band of the form.
-import { a1 } from '../core/text';
+import { a1 } from '../core/address';
 import type { CellValue } from '../core/types';
 import type { CellProbe, CellWrite, HostFeatures, HostSession, NewSheet, ReadRequest, SheetRead, WorkbookHost, WorkbookRead, WriteBatch } from '../door/host';
 import { detectCapabilities, readNotices, type Capabilities } from './capabilities';

@@ -1,7 +1,7 @@
 // Queueing a batch of cell writes through Office.js: consecutive cells of a column that change the
 // same things (content, number format, the same fill) become one range with one call per thing,
 // instead of a range and several calls per cell (office-js#1046: one getRange per cell hangs).
-import { a1 } from '../core/text';
+import { a1 } from '../core/address';
 import type { CellValue } from '../core/types';
 import type { CellWrite } from '../door/host';
 import type { RequestContextLike, ScalarValue, WorksheetLike } from './host';

@@ -3,14 +3,14 @@
 // words and figures come from the pure models beside this file. It takes Office and Excel as given
 // (the real globals in Excel, the in-memory ones in the demo) and the element to build in.
 import type { Profile } from '../core/profile';
-import { ProfileError } from '../core/profiles';
+import { ProfileError } from '../core/profile-parse';
 import type { SheetReport } from '../core/report';
 import type { Door } from '../door/door';
 import { DoorError } from '../door/errors';
 import type { Notice } from '../door/notices';
 import { profileFromChoice } from '../door/profile-choice';
 import type { ProfileChoice } from '../door/records';
-import { templateSketch, type TemplateType } from '../samples/template';
+import { templateSketch, type TemplateType } from '../core/template';
 import { debounce } from './debounce';
 import { el, fill, show } from './dom';
 import { allFindings, countBySeverity } from './findings-model';

@@ -4,8 +4,8 @@ import { LAST_COMMAND_KEY, type CommandOutcome } from '../../src/door/records';
 import { ExcelDoor } from '../../src/excel/door';
 import { createOfficeHost } from '../../src/excel/memory/host';
 import { MemoryWorkbook } from '../../src/excel/memory/workbook';
-import { seedSketch } from '../../src/samples/seed';
-import { sketchToSnapshot } from '../../src/samples/sketch';
+import { seedSketch } from '../fixtures/seed';
+import { sketchToSnapshot } from '../../src/core/sketch';
 
 function setUp() {
   const book = MemoryWorkbook.fromSnapshots([sketchToSnapshot(seedSketch)]);

@@ -6,9 +6,9 @@ import { READ_WINDOW } from '../../src/door/notices';
 import { PAYLOAD_BUDGET } from '../../src/excel/read';
 import { createOfficeHost } from '../../src/excel/memory/host';
 import { MemoryWorkbook } from '../../src/excel/memory/workbook';
-import { seedSketch } from '../../src/samples/seed';
-import { sketchToSnapshot } from '../../src/samples/sketch';
-import { templateSketch } from '../../src/samples/template';
+import { seedSketch } from '../fixtures/seed';
+import { sketchToSnapshot } from '../../src/core/sketch';
+import { templateSketch } from '../../src/core/template';
 
 const SEED = seedSketch.name;
 

@@ -1,5 +1,5 @@
 // Department forms of any length for the Office.js door's tests, built by code.
-import type { SheetSketch, SketchCell } from '../../src/samples/sketch';
+import type { SheetSketch, SketchCell } from '../../src/core/sketch';
 
 /**
  * A department form with `n` indicator rows, all met, the budget spent in full. With `notes`, each row's explanation is a

@@ -8,8 +8,8 @@ import { createOfficeHost } from '../../src/excel/memory/host';
 import { MERGED_AREAS_LIMIT } from '../../src/excel/memory/range';
 import { MemoryWorkbook } from '../../src/excel/memory/workbook';
 import { PAYLOAD_BUDGET } from '../../src/excel/read';
-import { badSheetCases } from '../../src/samples/bad';
-import { sketchToSnapshot } from '../../src/samples/sketch';
+import { badSheetCases } from '../fixtures/bad';
+import { sketchToSnapshot } from '../../src/core/sketch';
 import { formWith } from './forms';
 
 const NOTE = '因市场价格上涨导致采购成本高于预期，已调整采购计划并加强预算执行监控。';

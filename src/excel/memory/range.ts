@@ -3,11 +3,11 @@
 // value inside a merge, a shape that does not match) to none; written strings are read like typed
 // input; getMergedAreasOrNullObject reports only merges whose top-left lies in the range and fails
 // above 512 of them.
-import { a1 } from '../../core/text';
+import { a1, MAX_COL, MAX_ROW, quoteSheet, rangeText } from '../../core/address';
 import type { CellPropertiesLike, CellPropertiesLoadLike, ClientResultLike, RangeAreasLike, RangeFormatLike, RangeLike, ScalarValue } from '../host';
 import { MemoryClientResult, MemoryOfficeError, MemoryProxy, type MemoryContext } from './context';
 import { MemoryFormat, protectedError, refuseFormatting } from './formats';
-import { MAX_COLUMNS, MAX_ROWS, parseRangeText, quoteSheet, rangeText, type Target } from './targets';
+import { parseRangeText, type Target } from './targets';
 import { typedInput } from './typed-input';
 import { isErrorText, type MemoryCell } from './workbook';
 
@@ -213,7 +213,7 @@ export class MemoryRange extends MemoryProxy implements RangeLike {
     this.ctx.requireApi('1.7', 'Range.getAbsoluteResizedRange');
     return new MemoryRange(this.ctx, () => {
       const { sheet, range } = this.need();
-      if (numRows < 1 || numColumns < 1 || range.top + numRows - 1 > MAX_ROWS || range.left + numColumns - 1 > MAX_COLUMNS) {
+      if (numRows < 1 || numColumns < 1 || range.top + numRows - 1 > MAX_ROW || range.left + numColumns - 1 > MAX_COL) {
         throw new MemoryOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
       }
       return { sheet, range: { top: range.top, left: range.left, bottom: range.top + numRows - 1, right: range.left + numColumns - 1 } };
@@ -225,7 +225,7 @@ export class MemoryRange extends MemoryProxy implements RangeLike {
       const { sheet, range } = this.need();
       const r = range.top + row;
       const c = range.left + column;
-      if (r < 1 || c < 1 || r > MAX_ROWS || c > MAX_COLUMNS) throw new MemoryOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      if (r < 1 || c < 1 || r > MAX_ROW || c > MAX_COL) throw new MemoryOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
       return { sheet, range: { top: r, left: c, bottom: r, right: c } };
     });
   }

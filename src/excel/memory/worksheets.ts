@@ -3,7 +3,8 @@
 import type { EventHandlersLike, RangeLike, WorksheetChangedLike, WorksheetCollectionLike, WorksheetLike, WorksheetProtectionLike } from '../host';
 import { MemoryOfficeError, MemoryProxy, type MemoryContext } from './context';
 import { MemoryRange } from './range';
-import { MAX_COLUMNS, MAX_ROWS, parseRangeText } from './targets';
+import { MAX_COL, MAX_ROW } from '../../core/address';
+import { parseRangeText } from './targets';
 import type { MemorySheet } from './workbook';
 
 function notFound(): MemoryOfficeError {
@@ -96,7 +97,7 @@ export class MemoryWorksheet extends MemoryProxy implements WorksheetLike {
   getRange(address?: string): RangeLike {
     return new MemoryRange(this.ctx, () => {
       const sheet = this.need();
-      const range = address === undefined ? { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLUMNS } : parseRangeText(address);
+      const range = address === undefined ? { top: 1, left: 1, bottom: MAX_ROW, right: MAX_COL } : parseRangeText(address);
       if (!range) throw new MemoryOfficeError('InvalidArgument', `bad address ${address}`);
       return { sheet, range };
     });
