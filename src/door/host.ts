@@ -103,6 +103,8 @@ export interface NewSheet {
 export interface WorkbookHost {
   /** Office's display language, e.g. "zh-CN". */
   readonly displayLanguage: string;
+  /** Where it runs, as Office.context.platform says ("PC", "OfficeOnline", "Mac", "iOS"), or null when unknown. */
+  readonly platform: string | null;
   /** Asked when first needed: some hosts know it only once they are ready. */
   features(): HostFeatures;
   /** Runs one action. The host may wait while the person is typing in a cell. */

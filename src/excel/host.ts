@@ -170,6 +170,8 @@ export interface OfficeSurface {
   onReady(callback?: (info: { host: unknown; platform: unknown }) => unknown): Promise<{ host: unknown; platform: unknown }>;
   readonly context: {
     readonly displayLanguage: string;
+    /** Office.PlatformType at run time: "PC", "OfficeOnline", "Mac", "iOS"… */
+    readonly platform?: unknown;
     readonly requirements: { isSetSupported(name: string, minVersion?: string): boolean };
     readonly document: { readonly settings: SettingsLike };
   };

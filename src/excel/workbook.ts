@@ -25,6 +25,11 @@ export class ExcelWorkbook implements WorkbookHost {
     return this.office.Office.context.displayLanguage;
   }
 
+  get platform(): string | null {
+    const platform = this.office.Office.context.platform;
+    return typeof platform === 'string' ? platform : null;
+  }
+
   /** Asked on first use: Office.context is there only once Office is ready. */
   get caps(): Capabilities {
     if (!this.capsKnown) this.capsKnown = detectCapabilities(this.office.Office);

@@ -387,7 +387,7 @@ export class Pane {
   /** A .docx where the webview can save a file; otherwise the same text as a new worksheet, through the door. */
   private async deliver(form: FormReport): Promise<void> {
     const draft = draftReport(form);
-    if (canDownload(this.doc, platformOf(this.host.Office.context))) {
+    if (canDownload(this.doc, platformOf(this.door.host))) {
       const file = draftFileName(draft);
       const link = downloadLink(this.doc, await draftDocx(draft), file, this.t('draftLink', { file }));
       fill(this.parts.report, [el(this.doc, 'p', {}, [link])]);

@@ -67,6 +67,7 @@ export function createOfficeHost(workbook: MemoryWorkbook, opts: HostOptions = {
   );
   const context: OfficeSurface['context'] = {
     displayLanguage: opts.displayLanguage ?? 'zh-CN',
+    platform: info.platform,
     requirements: {
       isSetSupported(name: string, minVersion = '1.1'): boolean {
         if (name === 'ExcelApi') return versionAtLeast(apiVersion, minVersion);
