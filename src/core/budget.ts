@@ -1,4 +1,4 @@
-// The budget block (docs/rules.md "Budget"): 执行率, the budget score, breakdowns and adjustments.
+// The budget block (docs/rules.md "Budget block"): 执行率, the budget score, breakdowns and adjustments.
 import Decimal from 'decimal.js';
 import { finding } from './findings';
 import { readFigure } from './cell-number';

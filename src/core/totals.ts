@@ -1,4 +1,4 @@
-// Weights, the 总分 row and the grade (docs/rules.md "Weights and totals").
+// Weights, the 总分 row and the grade (docs/rules.md "Weights, totals, grades").
 import Decimal from 'decimal.js';
 import { finding } from './findings';
 import { readFigure } from './cell-number';
