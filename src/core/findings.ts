@@ -1,5 +1,5 @@
 // The stable finding codes (docs/rules.md), their severities, and how a finding is made.
-import { compareAddresses } from './address';
+import { compareAddresses, parseA1 } from './address';
 import type { Finding, Severity } from './types';
 
 export const SEVERITY = {
@@ -73,7 +73,10 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(compareFindings);
+  // Each address parsed once: a form of many thousand rows has as many findings.
+  const keyed = findings.map((f) => ({ f, rank: severityRank(f.severity), at: parseA1(f.cell) }));
+  keyed.sort((a, b) => a.rank - b.rank || (a.at && b.at ? a.at.row - b.at.row || a.at.col - b.at.col : (a.at ? 1 : 0) - (b.at ? 1 : 0)));
+  return keyed.map((k) => k.f);
 }
 
 /** Errors first, then warnings, then information, each kept in the order given. */
