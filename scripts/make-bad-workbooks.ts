@@ -8,7 +8,7 @@ import { badSheetCases, ERROR_VALUE, fillerRow, type BadSheetCase } from '../src
 import { seedSketch } from '../src/samples/seed';
 import type { SheetSketch } from '../src/samples/sketch';
 import { sketchToWorkbook } from '../src/xlsx/convert';
-import type { XlsxFileProblem } from '../src/xlsx/file';
+import type { XlsxFileProblem } from '../src/xlsx/errors';
 
 export interface BadCase {
   id: string;
@@ -40,7 +40,8 @@ function markErrors(ws: Worksheet, s: SheetSketch): void {
   );
 }
 
-async function sheetWorkbook(c: BadSheetCase): Promise<Workbook> {
+/** A sheet case of the catalogue as a workbook (without its filler rows, which are streamed to disk). */
+export async function sheetWorkbook(c: BadSheetCase): Promise<Workbook> {
   const wb = sketchToWorkbook(c.sheets);
   c.sheets.forEach((s) => markErrors(wb.getWorksheet(s.name) as Worksheet, s));
   const first = wb.worksheets[0];

@@ -1,9 +1,9 @@
 // Writes the sample workbooks in assets/samples/ from the sketches in src/samples/.
+import { promises as fs } from 'fs';
 import path from 'path';
 import { projectSketch } from '../src/samples/project';
 import { seedSketch } from '../src/samples/seed';
 import { sketchToWorkbook } from '../src/xlsx/convert';
-import { saveWorkbook } from '../src/xlsx/file';
 
 const OUT = path.join(__dirname, '..', 'assets', 'samples');
 
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   ];
   for (const s of samples) {
     const target = path.join(OUT, s.file);
-    await saveWorkbook(sketchToWorkbook(s.sketches), target);
+    await fs.writeFile(target, new Uint8Array((await sketchToWorkbook(s.sketches).xlsx.writeBuffer()) as ArrayBuffer));
     console.log(`已写入 ${path.relative(process.cwd(), target)}`);
   }
 }

@@ -3,7 +3,7 @@
 import path from 'path';
 import { Worker } from 'worker_threads';
 import type { Profile } from '../core/profile';
-import { DEFAULT_LIMITS, type ReadLimits } from '../xlsx/file';
+import { DEFAULT_LIMITS, type ReadLimits } from '../xlsx/limits';
 import type { ReviewFile } from '../xlsx/review-rows';
 import { checkFile } from './analyze';
 
