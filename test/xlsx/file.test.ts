@@ -7,6 +7,7 @@ import { openXlsxFile } from '../../src/xlsx/file';
 import { DEFAULT_LIMITS } from '../../src/xlsx/limits';
 import { sketchToWorkbook } from '../../src/xlsx/convert';
 import { seedSketch } from '../../src/samples/seed';
+import { partsWorkbook } from './build-xlsx';
 
 let dir: string;
 beforeAll(async () => {
@@ -26,8 +27,8 @@ async function problem(run: () => Promise<unknown>): Promise<{ problem: XlsxFile
   throw new Error('expected an XlsxFileError');
 }
 
-async function writeSeed(file: string, sketch = seedSketch): Promise<string> {
-  await fs.writeFile(file, new Uint8Array((await sketchToWorkbook([sketch]).xlsx.writeBuffer()) as ArrayBuffer));
+async function writeSeed(file: string): Promise<string> {
+  await fs.writeFile(file, new Uint8Array((await sketchToWorkbook([seedSketch]).xlsx.writeBuffer()) as ArrayBuffer));
   return file;
 }
 
@@ -53,8 +54,9 @@ it('names a missing file, a folder and an empty file', async () => {
 });
 
 it('refuses a small file whose sheet would unpack past the limit, before unpacking it', async () => {
-  const rows = Array.from({ length: 30000 }, (_, i) => [`填充 ${i}`, i]);
-  const file = await writeSeed(path.join(dir, 'long.xlsx'), { ...seedSketch, rows: [...seedSketch.rows, ...rows] });
+  const rows = Array.from({ length: 30000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>填充 ${i}</t></is></c><c r="B${i + 1}"><v>${i}</v></c></row>`);
+  const file = path.join(dir, 'long.xlsx');
+  await fs.writeFile(file, partsWorkbook({ sheets: [{ name: '长表', body: `<sheetData>${rows.join('')}</sheetData>` }] }));
   const r = await problem(() => openXlsxFile(file, { ...DEFAULT_LIMITS, partBytes: 1024 * 1024 }));
   expect(r.problem).toBe('too-large');
   expect(r.message).toContain('解压后');
