@@ -33,7 +33,7 @@ module.exports = async (env = {}, argv = {}) => {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
       // dist/node (the command) and dist/demo are other builds' output.
-      clean: { keep: /^(node|demo)\// },
+      clean: { keep: /^(node|demo|wps)\// },
     },
     resolve: { extensions: ['.ts', '.js'] },
     module: {

@@ -1,8 +1,13 @@
-// Writes the sample workbooks in assets/samples/ from the sketches in src/samples/.
+// Writes the sample workbooks in assets/samples/ from the sketches in src/samples/, and the drafted
+// 自评报告 of the seed form (the same bytes on every run).
 import { promises as fs } from 'fs';
 import path from 'path';
+import { draftReport } from '../src/core/draft/draft';
+import { analyzeSheet } from '../src/core/engine';
+import { renderDocx } from '../src/report/docx';
 import { projectSketch } from '../src/samples/project';
 import { seedSketch } from '../src/samples/seed';
+import { sketchToSnapshot } from '../src/samples/sketch';
 import { sketchToWorkbook } from '../src/xlsx/convert';
 
 const OUT = path.join(__dirname, '..', 'assets', 'samples');
@@ -17,6 +22,9 @@ async function main(): Promise<void> {
     await fs.writeFile(target, new Uint8Array((await sketchToWorkbook(s.sketches).xlsx.writeBuffer()) as ArrayBuffer));
     console.log(`已写入 ${path.relative(process.cwd(), target)}`);
   }
+  const report = path.join(OUT, 'seed-2022-department-report.docx');
+  await fs.writeFile(report, await renderDocx(draftReport(analyzeSheet(sketchToSnapshot(seedSketch)).forms[0])));
+  console.log(`已写入 ${path.relative(process.cwd(), report)}`);
 }
 
 main().catch((e: unknown) => {

@@ -44,7 +44,17 @@ export interface TemplateArgs {
   force: boolean;
 }
 
-export type Args = CheckArgs | RecomputeArgs | TemplateArgs | { command: 'help' } | { command: 'version' };
+export interface ReportArgs {
+  command: 'report';
+  input: string;
+  out: string;
+  profile: string | null;
+  sheet: string | null;
+  force: boolean;
+  maxMb: number | null;
+}
+
+export type Args = CheckArgs | RecomputeArgs | TemplateArgs | ReportArgs | { command: 'help' } | { command: 'version' };
 
 export const DEFAULT_WORKERS = 2;
 
@@ -55,10 +65,12 @@ export const USAGE = `jixiao — 绩效自评表检查与重算 / checks and rec
                                      [--report review.xlsx] [--csv review.csv] [--workers N] [--max-mb N]
   jixiao recompute <file.xlsx> --out <new.xlsx> [--profile ...] [--sheet NAME] [--json] [--force] [--max-mb N]
   jixiao template department|project --out <new.xlsx> [--year 2025] [--profile ...] [--force]
+  jixiao report <file.xlsx> --out <自评报告.docx> [--sheet NAME] [--profile ...] [--force] [--max-mb N]
 
   check      检查，不写任何文件 / check only, never writes
   recompute  把重算结果写入新文件，不覆盖原文件 / write the recomputed figures into a new file
   template   生成空白标准表 / write a blank standard form
+  report     根据自评表起草绩效自评报告（Word）/ draft the self-evaluation report (.docx) from the form
   --force    允许覆盖已存在的输出文件（输入文件永不覆盖）/ allow replacing an existing output file (never an input)
   --max-mb N 读取上限：文件 N MB，每个部件解压后 2N MB、合计 4N MB，默认 50（详见 docs/limits.md）
              read limits: file N MB, each part 2N MB and all parts 4N MB unpacked (default 50; docs/limits.md)
@@ -68,10 +80,11 @@ export const USAGE = `jixiao — 绩效自评表检查与重算 / checks and rec
 type OptionKind = 'string' | 'boolean';
 
 /** The options of each command and whether they take a value. */
-const OPTIONS: Record<'check' | 'recompute' | 'template', Record<string, OptionKind>> = {
+const OPTIONS: Record<'check' | 'recompute' | 'template' | 'report', Record<string, OptionKind>> = {
   check: { json: 'boolean', force: 'boolean', profile: 'string', sheet: 'string', report: 'string', csv: 'string', workers: 'string', 'max-mb': 'string' },
   recompute: { json: 'boolean', force: 'boolean', out: 'string', profile: 'string', sheet: 'string', 'max-mb': 'string' },
   template: { force: 'boolean', out: 'string', year: 'string', profile: 'string' },
+  report: { force: 'boolean', out: 'string', profile: 'string', sheet: 'string', 'max-mb': 'string' },
 };
 
 interface Parsed {
@@ -132,7 +145,7 @@ export function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
-  if (!isCommand(command)) throw new UsageError(`未知命令“${command}”，可用 check / recompute / template（unknown command）`);
+  if (!isCommand(command)) throw new UsageError(`未知命令“${command}”，可用 check / recompute / template / report（unknown command）`);
   const p = split(command, rest);
   const profile = p.values.get('profile') ?? null;
   const force = p.flags.has('force');
@@ -152,7 +165,15 @@ export function parseArgs(argv: string[]): Args {
     };
   }
   const out = p.values.get('out');
-  if (out === undefined) throw new UsageError(`${command} 需要 --out 指定新文件（${command} needs --out <new.xlsx>）`);
+  if (out === undefined) {
+    const file = command === 'report' ? '<自评报告.docx>' : '<new.xlsx>';
+    throw new UsageError(`${command} 需要 --out 指定新文件（${command} needs --out ${file}）`);
+  }
+  if (command === 'report') {
+    if (p.positional.length !== 1) throw new UsageError('report 需要且只需要一个 .xlsx 文件（report takes exactly one file）');
+    const sheet = p.values.get('sheet') ?? null;
+    return { command: 'report', input: p.positional[0], out, profile, sheet, force, maxMb: maxMbOf(p.values.get('max-mb')) };
+  }
   if (command === 'recompute') {
     if (p.positional.length !== 1) throw new UsageError('recompute 需要且只需要一个 .xlsx 文件（recompute takes exactly one file）');
     const sheet = p.values.get('sheet') ?? null;

@@ -1,4 +1,4 @@
-// The `jixiao` command (docs/cli.md): check, recompute, template. `main` takes the arguments and
+// The `jixiao` command (docs/cli.md): check, recompute, template, report. `main` takes the arguments and
 // where to print, and returns the exit status, so tests run it in-process. What a command needs is
 // loaded when it runs, so `--help` and `--version` start at once.
 import { promises as fs, readFileSync } from 'fs';
@@ -7,7 +7,7 @@ import { NATIONAL, type Profile } from '../core/profile';
 import { parseProfile, ProfileError, resolveProfileName } from '../core/profiles';
 import { a1 } from '../core/text';
 import type { Snapshot } from '../core/types';
-import { parseArgs, USAGE, UsageError, type CheckArgs, type RecomputeArgs, type TemplateArgs } from './args';
+import { parseArgs, USAGE, UsageError, type CheckArgs, type RecomputeArgs, type ReportArgs, type TemplateArgs } from './args';
 import { checkOutputs, OutputError, writeOutput, type PlannedOutput } from './output';
 import { terminalText } from './terminal';
 
@@ -249,6 +249,32 @@ async function runTemplate(args: TemplateArgs, io: Io): Promise<number> {
   return EXIT_OK;
 }
 
+async function runReport(args: ReportArgs, io: Io): Promise<number> {
+  if (!args.out.toLowerCase().endsWith('.docx')) throw new CommandError(`${args.out}：报告文件应以 .docx 结尾（--out must end in .docx）`);
+  const out: PlannedOutput = { file: args.out, option: '--out' };
+  const inputs = [args.input, ...profileInputs(args.profile)];
+  await checkOutputs([out], inputs, args.force);
+  const profile = await loadProfile(args.profile);
+  const [{ openXlsxFile }, limitsModule, { analyzeSnapshots, chosenSnapshots }, { chooseForm, draftLines }, { draftReport }, { renderDocx }] = await Promise.all([
+    import('../xlsx/file'),
+    import('../xlsx/limits'),
+    import('./analyze'),
+    import('./report'),
+    import('../core/draft/draft'),
+    import('../report/docx'),
+  ]);
+  const limits = args.maxMb === null ? limitsModule.DEFAULT_LIMITS : limitsModule.limitsForMegabytes(args.maxMb);
+  const book = await openXlsxFile(args.input, limits);
+  const chosen = chooseForm(args.input, analyzeSnapshots(chosenSnapshots(book, args.sheet), profile));
+  if ('problem' in chosen) throw new CommandError(chosen.problem);
+  const draft = draftReport(chosen.form);
+  await writeOutput(out, await renderDocx(draft), { force: args.force, inputs });
+  io.out(draftLines(args.out, chosen.form, draft).join('\n'));
+  if (chosen.note !== null) io.err(`jixiao：${chosen.note}`);
+  // As check would: the draft is written, but errors on the form should be fixed before it is used.
+  return chosen.form.findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+}
+
 export async function main(argv: string[], rawIo: Io = processIo()): Promise<number> {
   const io = safeIo(rawIo);
   try {
@@ -266,6 +292,8 @@ export async function main(argv: string[], rawIo: Io = processIo()): Promise<num
         return await runRecompute(args, io);
       case 'template':
         return await runTemplate(args, io);
+      case 'report':
+        return await runReport(args, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

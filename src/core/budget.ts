@@ -6,7 +6,7 @@ import type { Grid } from './grid';
 import { writeNumber } from './patch';
 import type { Profile } from './profile';
 import type { BudgetEntries, BreakdownGroup } from './read';
-import type { BudgetReport } from './report';
+import type { BudgetReport, SourceGroupReport } from './report';
 import type { CellPatch, Finding } from './types';
 
 export interface BudgetResult {
@@ -111,7 +111,7 @@ export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): 
     }
   }
 
-  checkBreakdowns(grid, b, { initial, planned, executed }, findings);
+  const sources = checkBreakdowns(grid, b, { initial, planned, executed }, findings);
 
   return {
     report: {
@@ -126,6 +126,7 @@ export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): 
       enteredRate: enteredRate ? percent2(enteredRate) : null,
       enteredScore: enteredScore ? plain(enteredScore) : null,
       scoreCell: b.cells.score?.address ?? null,
+      sources,
     },
     findings,
     writes,
@@ -139,26 +140,35 @@ type Totals = Record<'initial' | 'planned' | 'executed', Decimal | null>;
 
 const COLUMN_NAMES = { initial: '年初预算数', planned: '全年预算数', executed: '全年执行数' } as const;
 
-function checkBreakdowns(grid: Grid, b: BudgetEntries, totals: Totals, findings: Finding[]): void {
-  for (const group of b.groups) {
+/** Checks each breakdown against the totals and returns the amounts read, for the report. */
+function checkBreakdowns(grid: Grid, b: BudgetEntries, totals: Totals, findings: Finding[]): SourceGroupReport[] {
+  return b.groups.map((group) => {
+    const items: SourceGroupReport['items'] = group.items.map((i) => ({ label: i.label, amounts: {} }));
     if (group.items.some((i) => i.amounts.amount !== undefined || i.inlineAmount !== null)) {
-      checkListGroup(grid, b, group, totals, findings);
+      checkListGroup(grid, b, group, totals, findings).forEach((v, k) => {
+        if (v !== null) items[k].amounts.amount = plain(v);
+      });
     } else {
-      for (const key of ['initial', 'planned', 'executed'] as const) checkRowGroupColumn(grid, b, group, key, totals[key], findings);
+      for (const key of ['initial', 'planned', 'executed'] as const) {
+        checkRowGroupColumn(grid, b, group, key, totals[key], findings).forEach((v, k) => {
+          if (v !== null) items[k].amounts[key] = plain(v);
+        });
+      }
     }
-  }
+    return { name: group.name, items };
+  });
 }
 
 function sumOf(values: Array<Decimal | null>): Decimal {
   return values.reduce<Decimal>((s, v) => (v ? s.plus(v) : s), new Decimal(0));
 }
 
-function checkRowGroupColumn(grid: Grid, b: BudgetEntries, group: BreakdownGroup, key: keyof Totals, total: Decimal | null, findings: Finding[]): void {
+function checkRowGroupColumn(grid: Grid, b: BudgetEntries, group: BreakdownGroup, key: keyof Totals, total: Decimal | null, findings: Finding[]): Array<Decimal | null> {
   const parts = group.items.map((i) => readFigure(grid, i.amounts[key] ?? null, findings, { what: `${i.label}${COLUMN_NAMES[key]}` }));
-  if (parts.every((p) => p === null)) return;
+  if (parts.every((p) => p === null)) return parts;
   const sum = sumOf(parts);
   const totalCell = b.cells[key];
-  if (!totalCell) return;
+  if (!totalCell) return parts;
   if ((total === null || total.isZero()) && !sum.isZero()) {
     findings.push(
       finding('budget.breakdown-mismatch', grid.sheet, totalCell.address,
@@ -170,11 +180,12 @@ function checkRowGroupColumn(grid: Grid, b: BudgetEntries, group: BreakdownGroup
         `${COLUMN_NAMES[key]}：${group.items.map((i) => i.label).join('、')}合计 ${plain(sum)}，与年度资金总额 ${plain(total)} 不符（差 ${plain(sum.minus(total))}）。`),
     );
   }
+  return parts;
 }
 
 // A single-figure list (按收入性质分 / 按支出性质分) breaks down the year's funds: it should add up to
 // 全年预算数; forms that list what was spent add up to 全年执行数 instead, which is accepted too.
-function checkListGroup(grid: Grid, b: BudgetEntries, group: BreakdownGroup, totals: Totals, findings: Finding[]): void {
+function checkListGroup(grid: Grid, b: BudgetEntries, group: BreakdownGroup, totals: Totals, findings: Finding[]): Array<Decimal | null> {
   const parts = group.items.map((i) => {
     if (i.inlineAmount !== null) {
       const compact = i.inlineAmount.replace(/[,，]/g, '');
@@ -190,7 +201,7 @@ function checkListGroup(grid: Grid, b: BudgetEntries, group: BreakdownGroup, tot
   const planned = totals.planned ?? totals.initial;
   const executed = totals.executed;
   const matches = (t: Decimal | null) => t !== null && sum.minus(t).abs().lte(TOLERANCE);
-  if (matches(planned) || matches(executed)) return;
+  if (matches(planned) || matches(executed)) return parts;
   const target = planned ?? executed;
   const cell = (b.cells.planned ?? b.cells.initial ?? b.cells.executed)!;
   if (target === null || target.isZero()) {
@@ -198,10 +209,11 @@ function checkListGroup(grid: Grid, b: BudgetEntries, group: BreakdownGroup, tot
       findings.push(finding('budget.breakdown-mismatch', grid.sheet, cell.address,
         `年度资金总额为空或为 0，但${group.name}各项合计 ${plain(sum)}；请填写 ${plain(sum)}。`));
     }
-    return;
+    return parts;
   }
   findings.push(
     finding('budget.breakdown-mismatch', grid.sheet, group.items[0].at.address,
       `${group.name}：${group.items.map((i) => i.label).join('、')}合计 ${plain(sum)}，与年度资金总额 ${plain(target)} 不符（差 ${plain(sum.minus(target))}）。`),
   );
+  return parts;
 }

@@ -66,6 +66,7 @@ function analyzeForm(grid: Grid, loc: FormLocation, profile: Profile): FormRepor
     anchor: form.anchor.address,
     unit: form.unit,
     year: form.year,
+    goals: form.goals.map((g) => ({ label: g.label, text: g.text, cell: g.textCell.address })),
     budget: budget?.report ?? null,
     indicators: rows.map((r) => r.report),
     levels: levels.levels,

@@ -28,6 +28,11 @@ const BOILERPLATE = /^(完成绩效目标|已完成|完成|达到目标|已达�
 /** A 10,000-character explanation is kept as typed but flagged: forms print on one page. */
 const LONG_TEXT = 2000;
 
+/** An explanation that says nothing about a shortfall ("完成绩效目标", "无", "/"). */
+export function isBoilerplate(text: string): boolean {
+  return BOILERPLATE.test(text.replace(/\s+/g, ''));
+}
+
 export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profile): IndicatorResult {
   const sheet = grid.sheet;
   const findings: Finding[] = [];
@@ -109,7 +114,7 @@ export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profil
     if (explanation === '') {
       findings.push(finding('deviation.missing', sheet, where.address, `“${label}”${why}，但没有填写偏差原因分析及改进措施；请说明原因和改进办法。`));
       marks.push({ sheet, cell: where.address, row: where.row, col: where.col, kind: 'needs-explanation' });
-    } else if (BOILERPLATE.test(explanation.replace(/\s+/g, ''))) {
+    } else if (isBoilerplate(explanation)) {
       findings.push(finding('deviation.boilerplate', sheet, where.address, `“${label}”${why}，偏差原因只写了“${short(explanation)}”；请写明未达标的原因和改进措施。`));
       marks.push({ sheet, cell: where.address, row: where.row, col: where.col, kind: 'needs-explanation' });
     } else {
@@ -145,6 +150,7 @@ export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profil
       scoreCell: e.scoreCell.address,
       judgement: verdict?.judgement ?? false,
       deviationCell: e.deviationCell?.address ?? null,
+      deviation: e.deviation.trim(),
     },
     entry: e,
     weight,

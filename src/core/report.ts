@@ -28,6 +28,21 @@ export interface BudgetReport {
   enteredRate: string | null;
   enteredScore: string | null;
   scoreCell: string | null;
+  /** The breakdowns the form gives (资金来源 rows, 按收入性质分, 按支出性质分), as entered. */
+  sources: SourceGroupReport[];
+}
+
+/** One breakdown of the budget: its items with the amounts the form gives for them. */
+export interface SourceGroupReport {
+  name: string;
+  items: Array<{ label: string; amounts: Partial<Record<'initial' | 'planned' | 'executed' | 'amount', string>> }>;
+}
+
+/** A 年度总体目标 text: 预期目标 or 实际完成情况, as typed ('' when empty). */
+export interface GoalReport {
+  label: string;
+  text: string;
+  cell: string;
 }
 
 export interface IndicatorReport {
@@ -50,6 +65,8 @@ export interface IndicatorReport {
   judgement: boolean;
   /** The explanation (偏差原因分析) cell of the row, or null when the form has no such column. */
   deviationCell: string | null;
+  /** The explanation as typed ('' when empty or when there is no such column). */
+  deviation: string;
 }
 
 /** One 一级指标: for the summary bars. */
@@ -89,6 +106,7 @@ export interface FormReport {
   /** 预算部门名称 / 项目名称, when found. */
   unit: string | null;
   year: string | null;
+  goals: GoalReport[];
   budget: BudgetReport | null;
   indicators: IndicatorReport[];
   levels: LevelReport[];

@@ -152,7 +152,7 @@ export function evaluateTotal(
 }
 
 /** "优秀" → 优, "良好" → 良, "中等" → 中, "较差" → 差. */
-function normaliseGrade(text: string): string {
+export function normaliseGrade(text: string): string {
   const t = text.replace(/\s+/g, '');
   if (t.startsWith('优')) return '优';
   if (t.startsWith('良')) return '良';

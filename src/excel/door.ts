@@ -409,7 +409,7 @@ export class ExcelDoor {
 }
 
 /** Sheets with a form; when none has one, what the sheets said (form.not-found). */
-function keepForms(reports: SheetReport[]): SheetReport[] {
+export function keepForms(reports: SheetReport[]): SheetReport[] {
   const withForms = reports.filter((r) => r.forms.length > 0);
   return withForms.length > 0 ? withForms : reports;
 }
@@ -431,7 +431,7 @@ export function literal(value: ScalarValue): ScalarValue {
   return convertible ? `'${value}` : value;
 }
 
-function undoEntry(p: CellPatch): UndoEntry {
+export function undoEntry(p: CellPatch): UndoEntry {
   const after: Partial<CellState> = {};
   if ('value' in p.set) after.value = p.set.value;
   if (p.set.formula !== undefined) after.formula = p.set.formula;

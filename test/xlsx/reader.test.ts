@@ -111,7 +111,7 @@ async function fixtures(): Promise<[string, () => Promise<Uint8Array>][]> {
     ['the department template', () => templateBytes('department', { year: '2025' })],
     ['the project template', () => templateBytes('project', {})],
     ['a review workbook', async () => reviewWorkbook([{ file: 'a.xlsx', error: null, sheets: [analyzeSheet(door(await sketch([seedSketch])())[0])] }])],
-    ...(await fs.readdir(samples)).map((f): [string, () => Promise<Uint8Array>] => [`assets/samples/${f}`, async () => fs.readFile(path.join(samples, f))]),
+    ...(await fs.readdir(samples)).filter((f) => f.endsWith('.xlsx')).map((f): [string, () => Promise<Uint8Array>] => [`assets/samples/${f}`, async () => fs.readFile(path.join(samples, f))]),
   ];
   for (const c of badSheetCases()) {
     // The 200,000-row case is the same seed with filler streamed below it; its read is timed in the hardening suite.

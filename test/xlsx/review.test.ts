@@ -26,6 +26,7 @@ function form(over: Partial<FormReport>): FormReport {
     anchor: 'A1',
     unit: '株洲市公安局渌口分局',
     year: '2022',
+    goals: [],
     budget: {
       cell: 'G5',
       unit: '万元',
@@ -38,6 +39,7 @@ function form(over: Partial<FormReport>): FormReport {
       enteredRate: '100%',
       enteredScore: '10',
       scoreCell: 'H5',
+      sources: [],
     },
     indicators: [],
     levels: [],

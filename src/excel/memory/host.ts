@@ -458,7 +458,7 @@ class MemoryRange extends MemoryProxy implements RangeLike {
  * text as text; "=…" is a formula; numbers and percentages become numbers (a percentage also gets a
  * percent format when the cell has none), unless the cell is formatted as text ("@").
  */
-function typedInput(value: ScalarValue, numberFormat: string | undefined): Partial<MemoryCell> {
+export function typedInput(value: ScalarValue, numberFormat: string | undefined): Partial<MemoryCell> {
   if (typeof value !== 'string') return { value, formula: undefined };
   if (value === '') return { value: null, formula: undefined };
   if (value.startsWith("'")) return { value: value.slice(1), formula: undefined };

@@ -1,0 +1,92 @@
+// The WPS add-in as `npm run build:wps` leaves it in dist/wps: the files WPS asks for, a ribbon.xml
+// its validator accepts, scripts its webview can parse, and ribbon callbacks that work, run on the
+// in-memory WPS.
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { parse } from 'acorn';
+import { XMLParser } from 'fast-xml-parser';
+import webpack from 'webpack';
+import { MemoryWorkbook } from '../../src/excel/memory/workbook';
+import { MemoryEt } from '../../src/wps/memory/et';
+import { DocPropertyStore } from '../../src/wps/store';
+import { seedSketch } from '../../src/samples/seed';
+import { sketchToSnapshot } from '../../src/samples/sketch';
+
+const OUT = join(__dirname, '..', '..', 'dist', 'wps');
+const URL = 'https://addins.example.gov.cn/jixiao/';
+
+beforeAll(async () => {
+  process.env.WPS_ADDIN_URL = URL;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require('../../webpack.wps.js') as (env: object, argv: object) => webpack.Configuration;
+  const stats = await new Promise<webpack.Stats | undefined>((resolve, reject) =>
+    webpack(config({}, { mode: 'production' }), (error, result) => (error ? reject(error) : resolve(result))),
+  );
+  expect(stats?.hasErrors()).toBe(false);
+}, 240_000);
+
+const text = (file: string): Promise<string> => readFile(join(OUT, file), 'utf8');
+
+test('the folder holds what WPS asks for, and an offline copy with its jsplugins.xml', async () => {
+  const files = await readdir(OUT);
+  expect(files).toEqual(expect.arrayContaining(['index.html', 'main.js', 'ribbon.xml', 'manifest.xml', 'publish.html', 'jsplugins.xml', 'images', 'offline']));
+  const offline = await readdir(join(OUT, 'offline'));
+  const folder = offline.find((f) => f.startsWith('jixiao-ziping_')) as string;
+  expect(await readdir(join(OUT, 'offline', folder))).toEqual(expect.arrayContaining(['index.html', 'main.js', 'ribbon.xml', 'manifest.xml', 'images']));
+  const list = new XMLParser({ ignoreAttributes: false }).parse(await text('offline/jsplugins.xml'));
+  expect(list.jsplugins.jsplugin).toMatchObject({ '@_name': 'jixiao-ziping', '@_type': 'et', '@_url': folder });
+  const online = new XMLParser({ ignoreAttributes: false }).parse(await text('jsplugins.xml'));
+  expect(online.jsplugins.jspluginonline).toMatchObject({ '@_type': 'et', '@_url': URL });
+});
+
+test('ribbon.xml starts with <customUI (no XML declaration) and names only callbacks main.js defines', async () => {
+  const ribbon = await text('ribbon.xml');
+  expect(ribbon.startsWith('<customUI')).toBe(true);
+  const callbacks = [...ribbon.matchAll(/(?:onLoad|onAction|getImage|getEnabled)="([^"]+)"/g)].map((m) => m[1]);
+  const window = loadMain(await text('main.js'), new MemoryEt(new MemoryWorkbook()));
+  for (const name of new Set(callbacks)) expect(typeof window[name]).toBe('function');
+  const buttons = [...ribbon.matchAll(/<button id="([^"]+)" label="([^"]+)"/g)].map((m) => m[2]);
+  expect(buttons).toEqual(['打开助手', '一键重算', '检查']);
+});
+
+test('main.js is ES2018 and publish.html\'s script is ES5', async () => {
+  expect(() => parse(mainSource, { ecmaVersion: 2018, sourceType: 'script' })).not.toThrow();
+  const publish = await text('publish.html');
+  const script = /<script>([\s\S]*)<\/script>/.exec(publish)?.[1] as string;
+  expect(() => parse(script, { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
+  expect(publish).toContain(JSON.stringify(URL));
+  expect(publish).not.toContain('__ADDIN__');
+});
+
+let mainSource = '';
+beforeAll(async () => {
+  mainSource = await text('main.js');
+});
+
+/** Run main.js as WPS does, in a page whose `wps` global is the in-memory WPS. */
+function loadMain(source: string, et: MemoryEt): Record<string, (...args: unknown[]) => unknown> {
+  const window: Record<string, unknown> = { wps: et.wps, crypto: { getRandomValues: (a: Uint8Array) => a } };
+  window.window = window;
+  const document = { location: { href: `${URL}index.html` } };
+  runInNewContext(source, { window, document, self: window, globalThis: window, setTimeout, clearTimeout, console });
+  return window as Record<string, (...args: unknown[]) => unknown>;
+}
+
+test('the callbacks return at once (never a promise); 打开助手 opens and then hides the pane; 一键重算 writes and keeps its outcome', async () => {
+  const book = MemoryWorkbook.fromSnapshots([sketchToSnapshot(seedSketch)]);
+  const et = new MemoryEt(book);
+  const window = loadMain(mainSource, et);
+  expect(window.OnAddinLoad({})).toBe(true);
+  expect(typeof (window.crypto as unknown as { randomUUID: () => string }).randomUUID).toBe('function');
+  expect(window.OnAction({ Id: 'jixiaoOpen' })).toBe(true);
+  expect(et.taskPanes).toEqual([{ id: 1, url: `${URL}taskpane.html`, visible: true }]);
+  window.OnAction({ Id: 'jixiaoOpen' });
+  expect(et.taskPanes[0].visible).toBe(false);
+  expect(window.GetImage({ Id: 'jixiaoCheck' })).toBe('images/check-32.png');
+  const result = window.OnAction({ Id: 'jixiaoRecompute' });
+  expect(result).toBe(true);
+  await new Promise((r) => setTimeout(r, 50));
+  expect(book.cell(seedSketch.name, 'H41').value).toBe(97.87);
+  expect(new DocPropertyStore(et.application).get('jixiao.lastCommand')).toMatchObject({ command: 'recompute', changed: 4 });
+});
