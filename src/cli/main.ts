@@ -178,9 +178,8 @@ async function runRecompute(args: RecomputeArgs, io: Io): Promise<number> {
   const inputs = [args.input, ...profileInputs(args.profile)];
   await checkOutputs([out], inputs, args.force);
   const profile = await loadProfile(args.profile);
-  const [{ XlsxBook }, { editBook }, { openXlsxFile }, limitsModule, { analyzeSnapshots, chosenSnapshots }, { fileLines, hasErrors }, { fileFindings, jsonReport }] =
+  const [{ editBook }, { openXlsxBytes, openXlsxFile }, limitsModule, { analyzeSnapshots, chosenSnapshots }, { fileLines, hasErrors }, { fileFindings, jsonReport }] =
     await Promise.all([
-      import('../xlsx/book'),
       import('../xlsx/book-edit'),
       import('../xlsx/file'),
       import('../xlsx/limits'),
@@ -206,7 +205,7 @@ async function runRecompute(args: RecomputeArgs, io: Io): Promise<number> {
 
   // The new file read back through the door and the engine: what is still wrong in it. Formula
   // cells keep their old cached results until Excel recalculates, so what is found on them is stale.
-  const reread = XlsxBook.open(args.out, edit.bytes, limits);
+  const reread = openXlsxBytes(args.out, edit.bytes, limits);
   const after = analyzeSnapshots(chosenSnapshots(reread, args.sheet), profile);
   const staleFormulas: string[] = [];
   if (edit.written.length > 0) {

@@ -1,7 +1,7 @@
 // The budget block (rules.md 1): 执行率, the budget score, breakdowns and adjustments.
 import Decimal from 'decimal.js';
 import { finding } from './findings';
-import { fixed2, percent2, plain, readFigure, round2 } from './figures';
+import { fixed2, percent2, plain, readFigure, readWeight, round2 } from './figures';
 import type { Grid } from './grid';
 import { writeNumber } from './patch';
 import type { Profile } from './profile';
@@ -32,7 +32,7 @@ export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): 
   const initial = money('年初预算数', 'initial');
   const planned = money('全年预算数', 'planned');
   const executed = money('全年执行数', 'executed');
-  const weight = readFigure(grid, b.cells.weight ?? null, findings, { what: '预算执行率分值' });
+  const weight = readWeight(grid, b.cells.weight ?? null, findings, { what: '预算执行率分值' });
   const enteredRate = readFigure(grid, b.cells.rate ?? null, findings, { what: '执行率', rate: true });
   const enteredScore = readFigure(grid, b.cells.score ?? null, findings, { what: '预算执行率得分' });
 

@@ -1,7 +1,7 @@
 // The indicator rows (rules.md 2): each row's verdict, its settled score, and the checks on it.
 import Decimal from 'decimal.js';
 import { finding } from './findings';
-import { fixed2, plain, readFigure, round2, short } from './figures';
+import { fixed2, plain, readFigure, readWeight, round2, short } from './figures';
 import type { Grid } from './grid';
 import { assessIndicator, type IndicatorVerdict } from './measure';
 import { writeNumber } from './patch';
@@ -39,7 +39,7 @@ export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profil
   const writes: CellPatch[] = [];
   const marks: Mark[] = [];
   const label = short(e.name || `第 ${e.row} 行`, 24);
-  const weight = readFigure(grid, e.weightCell, findings, { what: `“${label}”的分值` });
+  const weight = readWeight(grid, e.weightCell, findings, { what: `“${label}”的分值` });
   const enteredScore = readFigure(grid, e.scoreCell, findings, { what: `“${label}”的得分` });
   const scoreEmpty = isEmpty(grid, e.scoreCell);
 

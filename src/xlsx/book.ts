@@ -5,6 +5,7 @@ import { CORRUPT, XlsxFileError } from './errors';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits';
 import { XlsxPackage, type SheetEntry } from './package';
 import { readSheet, type SheetRead } from './sheet-read';
+import type { Inflater } from './zip';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
@@ -35,7 +36,7 @@ export class XlsxBook {
   ) {}
 
   /** Open the bytes of an .xlsx; throws XlsxFileError naming `file` for anything that is not a readable workbook with sheets. */
-  static open(file: string, bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): XlsxBook {
+  static open(file: string, bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS, inflate?: Inflater): XlsxBook {
     if (bytes.length === 0) throw new XlsxFileError(file, 'empty-file', '文件是空的，0 字节（empty file）');
     if (startsWith(bytes, OLE)) {
       throw new XlsxFileError(file, 'encrypted', '文件设有打开密码，或是旧版 .xls 格式：请在 Excel 中取消密码或另存为 .xlsx 后再试（encrypted or legacy .xls）');
@@ -45,7 +46,7 @@ export class XlsxBook {
     }
     let pkg: XlsxPackage;
     try {
-      pkg = XlsxPackage.open(file, bytes, limits);
+      pkg = XlsxPackage.open(file, bytes, limits, inflate);
     } catch (e) {
       throw asFileError(file, e);
     }

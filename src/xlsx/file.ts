@@ -1,9 +1,19 @@
 // Opening .xlsx files on disk for the command: the file's own checks (there, a file, not past the
 // size limit), then the file door (book.ts). Every problem is one XlsxFileError naming the file.
 import { promises as fs } from 'fs';
+import { inflateRawSync } from 'zlib';
 import { XlsxBook } from './book';
 import { XlsxFileError } from './errors';
 import { DEFAULT_LIMITS, sizeText, type ReadLimits } from './limits';
+import type { Inflater } from './zip';
+
+/** Node's zlib, capped at the declared size: a part that holds more stops there with an error. */
+export const zlibInflate: Inflater = (raw, size) => inflateRawSync(raw, { maxOutputLength: Math.max(1, size) });
+
+/** Open bytes already in memory (a file just written) the way files are opened. */
+export function openXlsxBytes(file: string, bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): XlsxBook {
+  return XlsxBook.open(file, bytes, limits, zlibInflate);
+}
 
 /** Read and open an .xlsx file; throws XlsxFileError for anything that is not a readable workbook with sheets. */
 export async function openXlsxFile(file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<XlsxBook> {
@@ -28,5 +38,5 @@ export async function openXlsxFile(file: string, limits: ReadLimits = DEFAULT_LI
     const code = e instanceof Error && 'code' in e ? String((e as NodeJS.ErrnoException).code) : '';
     throw new XlsxFileError(file, 'not-found', `无法读取这个文件（${code}）（cannot read file）`);
   }
-  return XlsxBook.open(file, bytes, limits);
+  return openXlsxBytes(file, bytes, limits);
 }

@@ -5,7 +5,7 @@ import { CORRUPT, XlsxFileError } from './errors';
 import type { ReadLimits } from './limits';
 import { NO_STYLES, parseStyles, type Styles } from './styles';
 import { partText, scanXml, unescapeOoxml } from './xml';
-import { ZipArchive } from './zip';
+import { ZipArchive, type Inflater } from './zip';
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
 const WORKSHEET = /\/worksheet$/;
@@ -57,8 +57,8 @@ export class XlsxPackage {
     readonly macroEnabled: boolean,
   ) {}
 
-  static open(file: string, data: Uint8Array, limits: ReadLimits): XlsxPackage {
-    const zip = ZipArchive.open(file, data, limits);
+  static open(file: string, data: Uint8Array, limits: ReadLimits, inflate?: Inflater): XlsxPackage {
+    const zip = ZipArchive.open(file, data, limits, inflate);
     const root = readRels(zip, '', '_rels/.rels');
     const doc = root.find((r) => OFFICE_DOCUMENT.test(r.type) && !r.external);
     if (!doc || !zip.has(doc.target)) throw new XlsxFileError(file, 'not-xlsx', '不是 .xlsx 工作簿，请用 Excel 另存为 .xlsx（not an .xlsx file）');

@@ -68,7 +68,9 @@ export function scanXml(file: string, text: string, handlers: XmlHandlers): void
   });
   try {
     parser.write(text).close();
-  } catch {
+  } catch (e) {
+    // A limit a handler reached is the file's own line, not a damaged file.
+    if (e instanceof XlsxFileError) throw e;
     failed = true;
   }
   if (failed) throw new XlsxFileError(file, 'corrupt', CORRUPT);

@@ -44,6 +44,33 @@ export function crc32(data: Uint8Array): number {
 const utf8 = new TextDecoder('utf-8');
 const cp437ish = new TextDecoder('latin1');
 
+/**
+ * Unpack a deflated part into exactly `size` bytes, or throw when it holds more or less. The
+ * default is fflate, in steps, so that a part whose content is larger than its directory says
+ * stops near the declared size instead of filling the memory; Node passes its own zlib, which
+ * does the same with a hard output cap (maxOutputLength) several times faster.
+ */
+export type Inflater = (raw: Uint8Array, size: number) => Uint8Array;
+
+/** fflate's inflater, 64 KB of input at a time (at most ~66 MB of output per step). */
+export const stepInflate: Inflater = (raw, size) => {
+  const out = new Uint8Array(size);
+  let filled = 0;
+  let over = false;
+  const inflate = new Inflate((chunk) => {
+    if (over || filled + chunk.length > size) {
+      over = true;
+      return;
+    }
+    out.set(chunk, filled);
+    filled += chunk.length;
+  });
+  const STEP = 65536;
+  for (let i = 0; i < raw.length && !over; i += STEP) inflate.push(raw.subarray(i, i + STEP), i + STEP >= raw.length);
+  if (over || filled !== size) throw new Error('size');
+  return out;
+};
+
 /** The zip of an .xlsx: its parts by name, and the bytes they are read from. */
 export class ZipArchive {
   private readonly byKey = new Map<string, ZipEntry>();
@@ -52,6 +79,7 @@ export class ZipArchive {
     readonly file: string,
     readonly data: Uint8Array,
     readonly entries: ZipEntry[],
+    private readonly inflate: Inflater,
   ) {
     for (const e of entries) if (!this.byKey.has(e.name.toLowerCase())) this.byKey.set(e.name.toLowerCase(), e);
   }
@@ -61,7 +89,7 @@ export class ZipArchive {
    * (number of parts, any part's or all parts' unpacked size), ambiguous (two entries of one name
    * with different contents; OPC part names ignore case), encrypted, zip64 or not a zip.
    */
-  static open(file: string, data: Uint8Array, limits: ReadLimits): ZipArchive {
+  static open(file: string, data: Uint8Array, limits: ReadLimits, inflate: Inflater = stepInflate): ZipArchive {
     const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     const floor = Math.max(0, data.length - 22 - 0xffff);
     let eocd = -1;
@@ -120,7 +148,7 @@ export class ZipArchive {
       if (!twin) seen.set(name.toLowerCase(), entry);
       entries.push(entry);
     }
-    return new ZipArchive(file, data, entries);
+    return new ZipArchive(file, data, entries, inflate);
   }
 
   /** The part of that name (case ignored, as OPC names are), or undefined. */
@@ -132,36 +160,16 @@ export class ZipArchive {
     return this.entry(name) !== undefined;
   }
 
-  /**
-   * A part's bytes. Inflated in small steps so that a part whose content is larger than its
-   * directory says stops at the declared size instead of filling the memory; the CRC is checked.
-   */
+  /** A part's bytes, unpacked to no more than its declared size, its CRC checked. */
   read(name: string): Uint8Array {
     const e = this.entry(name);
     if (!e) throw new XlsxFileError(this.file, 'corrupt', CORRUPT);
     const raw = this.data.subarray(e.dataStart, e.dataStart + e.compressedSize);
     let out: Uint8Array;
-    if (e.method === 0) {
-      out = raw;
-    } else {
-      out = new Uint8Array(e.size);
-      let filled = 0;
-      let over = false;
-      const inflate = new Inflate((chunk) => {
-        if (filled + chunk.length > out.length) {
-          over = true;
-          return;
-        }
-        out.set(chunk, filled);
-        filled += chunk.length;
-      });
-      const STEP = 8192;
-      try {
-        for (let i = 0; i < raw.length && !over; i += STEP) inflate.push(raw.subarray(i, i + STEP), i + STEP >= raw.length);
-      } catch {
-        throw new XlsxFileError(this.file, 'corrupt', CORRUPT);
-      }
-      if (over || filled !== e.size) throw new XlsxFileError(this.file, 'corrupt', CORRUPT);
+    try {
+      out = e.method === 0 ? raw : this.inflate(raw, e.size);
+    } catch {
+      throw new XlsxFileError(this.file, 'corrupt', CORRUPT);
     }
     if (out.length !== e.size || crc32(out) !== e.crc) throw new XlsxFileError(this.file, 'corrupt', CORRUPT);
     return out;

@@ -15,7 +15,7 @@ import { XlsxBook } from '../../src/xlsx/book';
 import { sketchToWorkbook } from '../../src/xlsx/convert';
 import { reviewWorkbook } from '../../src/xlsx/review-book';
 import { templateBytes } from '../../src/xlsx/template';
-import { generatedSketch } from '../../bench/forms';
+import { seedFormOf } from '../../bench/forms';
 import { sheetWorkbook } from '../../scripts/make-bad-workbooks';
 import { STANDARD_ROWS, variantSketch } from '../fixtures/variants';
 import { partsWorkbook } from './build-xlsx';
@@ -107,7 +107,7 @@ async function fixtures(): Promise<[string, () => Promise<Uint8Array>][]> {
     ['the seed at F3 beside the project form', sketch([seedSketchAt({ row: 3, col: 6 }), projectSketch])],
     ['a variant with a 权重 budget header', sketch([variantSketch({ budgetHeader: ['全年预算数', '全年执行数', '执行率', '权重', '得分'] })])],
     ['a variant with an unexplained row', sketch([variantSketch({ rows: STANDARD_ROWS.map((r, k) => (k === 1 ? { ...r, why: '' } : r)) })])],
-    ['a generated form of 100 rows', sketch([generatedSketch(100)])],
+    ['a generated form of 100 rows', sketch([seedFormOf(100)])],
     ['the department template', () => templateBytes('department', { year: '2025' })],
     ['the project template', () => templateBytes('project', {})],
     ['a review workbook', async () => reviewWorkbook([{ file: 'a.xlsx', error: null, sheets: [analyzeSheet(door(await sketch([seedSketch])())[0])] }])],
