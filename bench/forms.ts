@@ -1,8 +1,9 @@
 // Department forms of any length for the benchmark, made from the seed with its merges: the
 // seed's 27 indicator rows repeated (each copy with its own 一级/二级 merges, the 绩效指标 merge
 // stretched over them all), then the seed's total row. Real forms have hundreds of merges.
-import { seedRows, seedSketch } from '../src/samples/seed';
-import { parseRange, rangeText, type SheetSketch, type SketchCell } from '../src/samples/sketch';
+import { seedRows, seedSketch } from '../test/fixtures/seed';
+import { rangeText } from '../src/core/address';
+import { parseRange, type SheetSketch, type SketchCell } from '../src/core/sketch';
 
 export function seedFormOf(indicatorRows: number): SheetSketch {
   const { firstIndicator: first, lastIndicator: last } = seedRows;

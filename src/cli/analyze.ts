@@ -1,8 +1,7 @@
 // One file through the engine: open it, snapshot each sheet, analyse. Whatever goes wrong becomes
 // the file's `error` line, so a batch goes on with the next file.
-import { analyzeSheet } from '../core/engine';
+import { analyzeWorkbook } from '../core/engine';
 import type { Profile } from '../core/profile';
-import type { SheetReport } from '../core/report';
 import type { Snapshot } from '../core/types';
 import { asFileError, type XlsxBook } from '../xlsx/book';
 import { openXlsxFile } from '../xlsx/file';
@@ -27,19 +26,11 @@ export function chosenSnapshots(book: XlsxBook, sheet: string | null): Snapshot[
   return chosenSheets(book, sheet).map((s) => book.snapshot(s));
 }
 
-export function analyzeSnapshots(snapshots: Snapshot[], profile: Profile): SheetReport[] {
-  const reports = snapshots.map((s) => analyzeSheet(s, profile));
-  // A cover page or a weights sheet beside the form is no error: as in the pane, "no form here"
-  // counts only when no sheet of the file holds one.
-  if (!reports.some((r) => r.forms.length > 0)) return reports;
-  return reports.map((r) => (r.forms.length > 0 ? r : { ...r, findings: r.findings.filter((f) => f.code !== 'form.not-found') }));
-}
-
 /** Check one file; never throws. */
 export async function checkFile(file: string, profile: Profile, sheet: string | null, limits: ReadLimits = DEFAULT_LIMITS): Promise<ReviewFile> {
   try {
     const book = await openXlsxFile(file, limits);
-    return { file, error: null, sheets: analyzeSnapshots(chosenSnapshots(book, sheet), profile) };
+    return { file, error: null, sheets: analyzeWorkbook(chosenSnapshots(book, sheet), profile) };
   } catch (e) {
     return { file, error: asFileError(file, e).message, sheets: [] };
   }

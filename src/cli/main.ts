@@ -3,9 +3,9 @@
 // loaded when it runs, so `--help` and `--version` start at once.
 import { promises as fs, readFileSync } from 'fs';
 import path from 'path';
-import { NATIONAL, type Profile } from '../core/profile';
-import { parseProfile, ProfileError, resolveProfileName } from '../core/profiles';
-import { a1 } from '../core/text';
+import { a1 } from '../core/address';
+import { NATIONAL, resolveProfileName, type Profile } from '../core/profile';
+import { parseProfile, ProfileError } from '../core/profile-parse';
 import type { Snapshot } from '../core/types';
 import { parseArgs, USAGE, UsageError, type CheckArgs, type RecomputeArgs, type ReportArgs, type TemplateArgs } from './args';
 import { checkOutputs, OutputError, writeOutput, type PlannedOutput } from './output';
@@ -178,8 +178,10 @@ async function runRecompute(args: RecomputeArgs, io: Io): Promise<number> {
   const inputs = [args.input, ...profileInputs(args.profile)];
   await checkOutputs([out], inputs, args.force);
   const profile = await loadProfile(args.profile);
-  const [{ editBook }, { openXlsxBytes, openXlsxFile }, limitsModule, { analyzeSnapshots, chosenSnapshots }, { fileLines, hasErrors }, { fileFindings, jsonReport }] =
+  const [{ analyzeWorkbook }, { allFindings, countBySeverity }, { editBook }, { openXlsxBytes, openXlsxFile }, limitsModule, { chosenSnapshots }, { fileLines, hasErrors }, { jsonReport }] =
     await Promise.all([
+      import('../core/engine'),
+      import('../core/report'),
       import('../xlsx/book-edit'),
       import('../xlsx/file'),
       import('../xlsx/limits'),
@@ -197,7 +199,8 @@ async function runRecompute(args: RecomputeArgs, io: Io): Promise<number> {
         : `${args.out}：原文件不含宏，新文件应以 .xlsx 结尾（--out must end in .xlsx）`,
     );
   }
-  const sheets = analyzeSnapshots(chosenSnapshots(book, args.sheet), profile);
+  // The same workbook-level rule as check (analyzeWorkbook), so both give the same findings and exit status.
+  const sheets = analyzeWorkbook(chosenSnapshots(book, args.sheet), profile);
   const patches = sheets.flatMap((s) => s.forms.flatMap((f) => f.writes));
   // Excel recomputes the person's formulas (a 总分 =SUM(…)) when it opens the new file.
   const edit = editBook(book, patches, { recalcOnOpen: true });
@@ -206,7 +209,7 @@ async function runRecompute(args: RecomputeArgs, io: Io): Promise<number> {
   // The new file read back through the door and the engine: what is still wrong in it. Formula
   // cells keep their old cached results until Excel recalculates, so what is found on them is stale.
   const reread = openXlsxBytes(args.out, edit.bytes, limits);
-  const after = analyzeSnapshots(chosenSnapshots(reread, args.sheet), profile);
+  const after = analyzeWorkbook(chosenSnapshots(reread, args.sheet), profile);
   const staleFormulas: string[] = [];
   if (edit.written.length > 0) {
     for (const [i, s] of chosenSnapshots(reread, args.sheet).entries()) {
@@ -218,15 +221,13 @@ async function runRecompute(args: RecomputeArgs, io: Io): Promise<number> {
     }
   }
   const result = { file: args.input, error: null, sheets };
-  const remaining = fileFindings(after);
+  const counts = countBySeverity(allFindings(after));
   if (args.json) {
     io.out(JSON.stringify(jsonReport([result]), null, 2));
   } else {
     io.out(fileLines(result, '已改写 written').join('\n'));
-    const errors = remaining.filter((f) => f.severity === 'error').length;
-    const warnings = remaining.filter((f) => f.severity === 'warning').length;
     io.out(
-      `已写入 ${args.out}：改写 ${edit.written.length} 个单元格，其余内容与原文件相同；新文件中仍有错误 ${errors}、警告 ${warnings}（written ${edit.written.length} cells, everything else unchanged）`,
+      `已写入 ${args.out}：改写 ${edit.written.length} 个单元格，其余内容与原文件相同；新文件中仍有错误 ${counts.error}、警告 ${counts.warning}（written ${edit.written.length} cells, everything else unchanged）`,
     );
     if (staleFormulas.length > 0) io.out(`含公式的单元格 ${[...new Set(staleFormulas)].join('、')} 会在 Excel 打开新文件时重新计算，请打开后核对（formulas recalculate on open）`);
   }
@@ -254,7 +255,8 @@ async function runReport(args: ReportArgs, io: Io): Promise<number> {
   const inputs = [args.input, ...profileInputs(args.profile)];
   await checkOutputs([out], inputs, args.force);
   const profile = await loadProfile(args.profile);
-  const [{ openXlsxFile }, limitsModule, { analyzeSnapshots, chosenSnapshots }, { chooseForm, draftLines }, { draftReport }, { renderDocx }] = await Promise.all([
+  const [{ analyzeWorkbook }, { openXlsxFile }, limitsModule, { chosenSnapshots }, { chooseForm, draftLines }, { draftReport }, { renderDocx }] = await Promise.all([
+    import('../core/engine'),
     import('../xlsx/file'),
     import('../xlsx/limits'),
     import('./analyze'),
@@ -264,7 +266,7 @@ async function runReport(args: ReportArgs, io: Io): Promise<number> {
   ]);
   const limits = args.maxMb === null ? limitsModule.DEFAULT_LIMITS : limitsModule.limitsForMegabytes(args.maxMb);
   const book = await openXlsxFile(args.input, limits);
-  const chosen = chooseForm(args.input, analyzeSnapshots(chosenSnapshots(book, args.sheet), profile));
+  const chosen = chooseForm(args.input, analyzeWorkbook(chosenSnapshots(book, args.sheet), profile));
   if ('problem' in chosen) throw new CommandError(chosen.problem);
   const draft = draftReport(chosen.form);
   await writeOutput(out, await renderDocx(draft), { force: args.force, inputs });

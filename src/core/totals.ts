@@ -1,17 +1,17 @@
-// Weights, the 总分 row and the grade (rules.md 3).
+// Weights, the 总分 row and the grade (docs/rules.md "Weights and totals").
 import Decimal from 'decimal.js';
 import { finding } from './findings';
-import { fixed2, plain, readFigure } from './figures';
+import { readFigure } from './cell-number';
+import { fixed2, plain, TOLERANCE } from './exact';
 import type { Grid } from './grid';
 import type { IndicatorResult } from './indicators';
-import { writeNumber, textPatch } from './patch';
+import { LEVEL1_NAMES } from './labels';
+import { WritePlan } from './patch';
 import type { Profile } from './profile';
 import type { FormEntries } from './read';
 import type { LevelReport, TotalReport } from './report';
 import type { CellPatch, Finding } from './types';
 
-const TOLERANCE = new Decimal('0.01');
-const LEVELS = ['产出指标', '效益指标', '满意度指标'] as const;
 
 export function gradeOf(total: Decimal, profile: Profile): string {
   const t = total.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
@@ -58,17 +58,17 @@ export function evaluateLevels(grid: Grid, rows: IndicatorResult[], budgetWeight
   }
 
   const expected: Record<string, string | null> = { ...profile.levelWeights };
-  const actual = levels.filter((l) => (LEVELS as readonly string[]).includes(l.name));
+  const actual = levels.filter((l) => (LEVEL1_NAMES as readonly string[]).includes(l.name));
   const differs =
     actual.length > 0 &&
-    (LEVELS.some((name) => {
+    (LEVEL1_NAMES.some((name) => {
       const l = actual.find((x) => x.name === name);
       const want = expected[name];
       return want === null ? l !== undefined : l === undefined || !new Decimal(l.declaredWeight ?? l.weight).eq(want);
     }) ||
       (budgetWeight !== null && !budgetWeight.eq(profile.budgetWeight)));
   if (differs) {
-    const want = LEVELS.filter((n) => expected[n] !== null).map((n) => `${n} ${expected[n]}`).join('、');
+    const want = LEVEL1_NAMES.filter((n) => expected[n] !== null).map((n) => `${n} ${expected[n]}`).join('、');
     const have = actual.map((l) => `${l.name} ${l.declaredWeight ?? l.weight}`).join('、');
     findings.push(
       finding('weight.nonstandard', sheet, actual[0] ? (byLevel.get(actual[0].name)![0].entry.level1Cell?.address ?? anchor) : anchor,
@@ -90,40 +90,44 @@ export function evaluateTotal(
   grid: Grid,
   form: FormEntries,
   rows: IndicatorResult[],
-  budget: { score: Decimal | null; weight: Decimal | null; enteredScore: Decimal | null },
+  budget: { score: Decimal | null; weight: Decimal | null; enteredScore: Decimal | null; writes: CellPatch[] },
   profile: Profile,
 ): TotalResult {
   const sheet = grid.sheet;
   const findings: Finding[] = [];
-  const writes: CellPatch[] = [];
+  const plan = new WritePlan(grid, findings);
   const weight = sum(rows.map((r) => r.weight)).plus(budget.weight ?? 0);
   const score = sum(rows.map((r) => r.settled)).plus(budget.score ?? budget.enteredScore ?? 0);
   const grade = rows.length > 0 ? gradeOf(score, profile) : null;
+  // The 得分 column, now and once the recompute is written. A cell the recompute does not write (a
+  // kept formula, a note typed in place of a score) counts as it stands in both; an empty one it
+  // fills counts its settled score. The total written is the column after, so the sheet adds up
+  // and the next check agrees with what was written.
+  const cells = rows
+    .map((r) => column(r.enteredScore, r.settled, r.writes.some((p) => p.reason === 'score')))
+    .concat(column(budget.enteredScore, budget.score, budget.writes.some((p) => p.reason === 'budget-score')));
+  const columnNow = sum(cells.map((c) => c.now));
+  const columnAfter = sum(cells.map((c) => c.after));
   const t = form.total;
   let report: TotalReport | null = null;
   if (t && t.scoreCell) {
     const enteredWeight = readFigure(grid, t.weightCell, findings, { what: '总分的分值' });
     const enteredScore = readFigure(grid, t.scoreCell, findings, { what: '总分' });
-    // The arithmetic check uses the figures as entered, as a person adding the column would.
-    const enteredSum = sum(rows.map((r) => r.enteredScore ?? r.settled)).plus(budget.enteredScore ?? budget.score ?? 0);
-    if (enteredScore !== null && enteredScore.minus(enteredSum).abs().gt(TOLERANCE)) {
+    // The arithmetic check adds the column as it stands, as a person adding it would.
+    if (enteredScore !== null && enteredScore.minus(columnNow).abs().gt(TOLERANCE)) {
       findings.push(
         finding('total.mismatch', sheet, t.scoreCell.address,
-          `总分填的是 ${plain(enteredScore)}，但表中各项得分相加为 ${fixed2(enteredSum)}；请核对合计。`),
+          `总分填的是 ${plain(enteredScore)}，但表中各项得分相加为 ${fixed2(columnNow)}；请核对合计。`),
       );
     }
     if (enteredWeight !== null && t.weightCell && !enteredWeight.eq(weight)) {
       findings.push(finding('total.mismatch', sheet, t.weightCell.address, `总分的分值填的是 ${plain(enteredWeight)}，各项分值相加为 ${plain(weight)}。`));
     }
     if (enteredScore === null && grid.raw(t.scoreCell.row, t.scoreCell.col).formula === undefined) {
-      findings.push(finding('total.missing', sheet, t.scoreCell.address, `总分未填写；应为 ${fixed2(score)}，重算会填入。`));
+      findings.push(finding('total.missing', sheet, t.scoreCell.address, `总分未填写；应为 ${fixed2(columnAfter)}，重算会填入。`));
     }
-    if (t.weightCell) {
-      const p = writeNumber(grid, t.weightCell, weight, 'General', 'total-weight', plain(weight), findings);
-      if (p) writes.push(p);
-    }
-    const p = writeNumber(grid, t.scoreCell, score, '0.00', 'total-score', fixed2(score), findings);
-    if (p) writes.push(p);
+    if (t.weightCell) plan.number(t.weightCell, weight, { format: 'General', reason: 'total-weight', text: plain(weight) });
+    plan.number(t.scoreCell, columnAfter, { format: '0.00', reason: 'total-score', text: fixed2(columnAfter) });
     report = {
       cell: t.scoreCell.address,
       weightCell: t.weightCell?.address ?? null,
@@ -143,12 +147,18 @@ export function evaluateTotal(
       }
       // Only an empty cell or one holding a grade is the grade's place; anything else is the person's text.
       const gradeLike = enteredGrade === null || ['优', '良', '中', '差'].includes(normaliseGrade(enteredGrade));
-      const gp = gradeLike ? textPatch(grid, cell, grade, 'grade') : null;
-      if (gp && normaliseGrade(enteredGrade ?? '') !== grade) writes.push(gp);
+      // The grade written goes with the total written.
+      const gradeWritten = gradeOf(columnAfter, profile);
+      if (gradeLike && normaliseGrade(enteredGrade ?? '') !== gradeWritten) plan.text(cell, gradeWritten, 'grade');
     }
-    return { report, grade, enteredGrade, findings, writes };
+    return { report, grade, enteredGrade, findings, writes: plan.patches };
   }
-  return { report, grade, enteredGrade: null, findings, writes };
+  return { report, grade, enteredGrade: null, findings, writes: plan.patches };
+}
+
+/** One 得分 cell: its figure now, and after a recompute that writes `settled` there when `writes`. */
+function column(entered: Decimal | null, settled: Decimal | null, writes: boolean): { now: Decimal | null; after: Decimal | null } {
+  return { now: entered ?? (writes ? settled : null), after: writes ? settled : entered };
 }
 
 /** "优秀" → 优, "良好" → 良, "中等" → 中, "较差" → 差. */

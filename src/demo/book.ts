@@ -1,12 +1,12 @@
 // One opened workbook in the demo: the file's bytes, the in-memory workbook the pane works on,
 // and the way back to a file: the opened bytes with only the changed cells written, through the
 // same file door as the command, so everything else the person had comes back byte for byte.
-import { a1, parseA1 } from '../core/text';
+import { a1, parseA1 } from '../core/address';
 import type { Cell, CellPatch, CellState, Snapshot } from '../core/types';
 import { MemoryWorkbook, type MemoryCell, type MemorySheet } from '../excel/memory/workbook';
 import { XlsxBook } from '../xlsx/book';
 import { editBook, type NewSheet } from '../xlsx/book-edit';
-import type { GridSheet } from './grid';
+import type { GridSheet } from './sheet-grid';
 import { geometryOf, PLAIN, type SheetGeometry } from './source';
 
 /** Room around the used range, so the grid looks like a sheet and not a cut-out. */

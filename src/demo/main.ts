@@ -1,12 +1,12 @@
 // The demo page: a workbook drawn as a sheet on the left, the real task pane on the right, both
 // working on one in-memory workbook. Files are read and written in this page only; nothing is
 // sent anywhere.
-import { a1 } from '../core/text';
+import { a1 } from '../core/address';
 import { createOfficeHost } from '../excel/memory/host';
 import type { MemoryWorkbook } from '../excel/memory/workbook';
 import { DemoBook, parseSelection } from './book';
-import { Grid, editText } from './grid';
-import type { DemoParent, PaneHost } from './office-stub';
+import { SheetGrid, editText } from './sheet-grid';
+import type { DemoHandle } from './handle';
 import { parseTyped } from './typed';
 
 const PANE_URL = 'pane/taskpane.html';
@@ -82,7 +82,7 @@ function editCell(address: string, text: string): void {
   draw();
 }
 
-const grid = new Grid(gridHost, {
+const grid = new SheetGrid(gridHost, {
   select: selectCell,
   edit: editCell,
   // While the person types, Excel holds back the add-in's batches (cell edit mode).
@@ -230,7 +230,7 @@ window.addEventListener('drop', (e) => {
   if (file) void openFile(file).catch(() => undefined);
 });
 
-const demo = {
+const demo: DemoHandle = {
   ready: false,
   /** The in-memory workbook the grid shows and the pane works on. */
   get workbook(): MemoryWorkbook {
@@ -239,11 +239,11 @@ const demo = {
   get fileName(): string {
     return current().fileName;
   },
-  connectPane(): PaneHost {
+  connectPane() {
     return createOfficeHost(current().workbook);
   },
-} satisfies DemoParent & Record<string, unknown>;
+};
 
-(window as unknown as { demo: typeof demo }).demo = demo;
+window.demo = demo;
 
 void loadSample(sampleSelect.value).catch(() => undefined);

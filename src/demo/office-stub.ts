@@ -1,29 +1,20 @@
 // Stands in for Microsoft's office.js inside the demo's pane frame: it asks the demo page for an
 // in-memory Office host and installs it as the globals the task pane expects. It runs before the
 // pane's own script, which is why the pane itself needs no change.
-export interface PaneHost {
-  Office: unknown;
-  Excel: unknown;
-  OfficeExtension?: unknown;
-}
+import type { PaneHost } from './handle';
 
-export interface DemoParent {
-  /** Creates the Office and Excel globals for a pane frame, wired to the page's workbook. */
-  connectPane(): PaneHost;
-}
-
+/** The pane frame's window, where the stub installs the globals office.js would. */
 interface StubWindow extends Window {
-  demo?: DemoParent;
   Office?: unknown;
   Excel?: unknown;
   OfficeExtension?: unknown;
 }
 
 const self = window as StubWindow;
-const parentDemo = self.parent !== self ? (self.parent as StubWindow).demo : undefined;
+const parentDemo = self.parent !== self ? self.parent.demo : undefined;
 
 if (parentDemo) {
-  const host = parentDemo.connectPane();
+  const host: PaneHost = parentDemo.connectPane();
   self.Office = host.Office;
   self.Excel = host.Excel;
   if (host.OfficeExtension) self.OfficeExtension = host.OfficeExtension;

@@ -3,7 +3,7 @@
 // lays it out, and its bytes to write the download onto, so everything the person had survives.
 import type { XlsxBook } from '../xlsx/book';
 import type { SheetLayout } from '../xlsx/sheet-read';
-import type { GridLayout } from './grid';
+import type { GridLayout } from './sheet-grid';
 
 /** Excel's default column width (8.43 characters) and row height (15 pt), in pixels. */
 const DEFAULT_COLUMN_PX = 64;

@@ -1,50 +1,77 @@
-// The task pane: buttons, summary, findings and settings, wired to the door. It takes Office and
-// Excel as given (the real globals in Excel, the in-memory ones in the demo) and a document.
+// The task pane: runs the actions through the door and keeps what it shows true to the sheet as it
+// now is. Drawing lives in ./render (summary, findings, written cells, legend, settings); the
+// words and figures come from the pure models beside this file. It takes Office and Excel as given
+// (the real globals in Excel, the in-memory ones in the demo) and the element to build in.
 import type { Profile } from '../core/profile';
-import { BUILTIN_PROFILES, ProfileError } from '../core/profiles';
+import { ProfileError } from '../core/profile-parse';
 import type { SheetReport } from '../core/report';
 import type { Notice } from '../excel/capabilities';
 import { ExcelDoor } from '../excel/door';
 import { DoorError } from '../excel/errors';
 import type { OfficeHost } from '../excel/host';
-import { customChoice, profileFromChoice } from '../excel/profile-choice';
-import { put, saveSettings } from '../excel/store';
+import { profileFromChoice } from '../excel/profile-choice';
+import { put, saveSettings, type ProfileChoice } from '../excel/store';
 import { LAST_COMMAND_KEY, type CommandOutcome } from '../commands/register';
-import { templateSketch, type TemplateType } from '../samples/template';
+import { templateSketch, type TemplateType } from '../core/template';
 import { debounce } from './debounce';
-import { clear, el } from './dom';
+import { el, fill, show } from './dom';
+import { allFindings, countBySeverity } from './findings-model';
 import { localeFor, t, type Locale, type MessageKey } from './i18n';
-import { countBySeverity, errorText, groupFindings, noticeText, summarize } from './view-model';
+import { leftAlone, recomputeText, sentences, writtenItems } from './outcome';
+import { explainProfileError, optionFor, profileLabel, profileOptions, readProfileText } from './profile-options';
+import { FindingsView } from './render/findings';
+import { renderLegend } from './render/legend';
+import { SettingsView } from './render/settings';
+import { renderSummary } from './render/summary';
+import { renderWritten } from './render/written';
+import { summarize } from './summary-model';
+import { errorText, noticeText } from './messages';
 
 const RECHECK_DELAY_MS = 800;
+/** A cell the person changed this long before choosing an action was being committed by it. */
+const COMMIT_WINDOW_MS = 2000;
+
+type Tone = 'ok' | 'warn' | 'error' | 'info';
+
+/** What the pane needs of a door (the Office.js door in Excel and in the demo). */
+type PaneDoor = Pick<
+  ExcelDoor,
+  'check' | 'inspect' | 'recompute' | 'undo' | 'clearMarks' | 'select' | 'insertSheet' | 'watch' | 'canUndo' | 'profileChoice' | 'rememberProfile'
+>;
 
 interface Parts {
   buttons: HTMLButtonElement[];
-  progress: HTMLElement;
-  status: HTMLElement;
-  notices: HTMLElement;
-  summary: HTMLElement;
-  findings: HTMLElement;
   undo: HTMLButtonElement;
   allSheets: HTMLInputElement;
-  profileSelect: HTMLSelectElement;
-  profileText: HTMLTextAreaElement;
-  live: HTMLInputElement;
+  progress: HTMLElement;
+  status: HTMLElement;
+  side: HTMLElement;
+  written: HTMLElement;
+  notices: HTMLElement;
+  empty: HTMLElement;
+  summary: HTMLElement;
+  findings: FindingsView;
+  legend: ReturnType<typeof renderLegend>;
+  settings: SettingsView;
 }
 
 export class Pane {
-  private readonly door: ExcelDoor;
+  private readonly door: PaneDoor;
   private readonly locale: Locale;
   private readonly doc: Document;
   private parts!: Parts;
   private profile: Profile | null = null;
-  private profileSource = '';
+  private choice: ProfileChoice | null = null;
   /** Why the profile the workbook remembers cannot be used, until another is applied. */
   private profileProblem: string | null = null;
-  private watching = false;
+  /** The pane shows results: after the person's edits they are re-checked or said to be out of date. */
+  private showing = false;
+  private live = false;
   private busy = false;
+  /** Cells the person changed, with when. */
+  private edits: { address: string; at: number }[] = [];
   private readonly recheck = debounce(() => {
-    if (this.parts.live.checked && !this.busy) void this.check();
+    if (this.live && !this.busy) void this.check(true);
   }, RECHECK_DELAY_MS);
 
   constructor(
@@ -66,29 +93,29 @@ export class Pane {
     this.build();
     this.say(this.t('ready'));
     try {
-      const choice = await this.door.profileChoice();
-      if (choice?.kind === 'custom') {
-        this.parts.profileSelect.value = 'custom';
-        this.parts.profileText.value = choice.json;
-        this.parts.profileText.hidden = false;
-        this.profileSource = choice.source;
-      } else if (choice) this.parts.profileSelect.value = choice.name;
-      this.parts.profileSelect.dispatchEvent(new Event('change'));
-      this.profile = profileFromChoice(choice);
+      this.choice = await this.door.profileChoice();
+      this.profile = profileFromChoice(this.choice);
+      this.parts.settings.showInUse(optionFor(this.choice), profileLabel(this.profile, this.choice, this.locale), this.choice?.kind === 'custom' ? this.choice.json : undefined);
     } catch (error) {
       // Not the national rules in its place: the actions refuse until a profile that reads is chosen.
-      this.profileProblem = error instanceof Error ? error.message : String(error);
-      this.say(this.profileErrorText(error), 'error');
+      const text = this.choice?.kind === 'custom' ? this.choice.json : '';
+      this.profileProblem = explainProfileError(error, text, this.locale).message;
+      this.say(this.t('profileStored', { detail: this.profileProblem }), 'error');
     }
     this.showLastCommand();
-    this.parts.undo.disabled = !this.door.canUndo();
+    this.refreshUndo();
+    // Edits tell the pane its results went out of date (and drive the re-check while typing).
+    this.door.watch((address) => this.edited(address)).catch(() => false);
   }
 
   private build(): void {
     const d = this.doc;
     const button = (key: MessageKey, onClick: () => void, primary = false): HTMLButtonElement => {
       const b = el(d, 'button', { type: 'button', class: primary ? 'btn btn-primary' : 'btn', text: this.t(key) });
-      b.addEventListener('click', onClick);
+      b.addEventListener('click', () => {
+        // aria-disabled rather than disabled: a disabled button loses focus to <body>.
+        if (b.getAttribute('aria-disabled') !== 'true') onClick();
+      });
       return b;
     };
     const check = button('check', () => void this.check(), true);
@@ -97,82 +124,52 @@ export class Pane {
     const clearMarks = button('clearMarks', () => void this.clearMarks());
     const allSheets = el(d, 'input', { type: 'checkbox', id: 'all-sheets' });
     const progress = el(d, 'div', { class: 'progress', role: 'progressbar', 'aria-label': this.t('working'), hidden: true }, [el(d, 'div', { class: 'progress-bar' })]);
-    const status = el(d, 'p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+    const status = el(d, 'p', { class: 'status', id: 'status', role: 'status', 'aria-live': 'polite', tabindex: '-1' });
+    const side = el(d, 'p', { class: 'side-note', 'aria-live': 'polite' });
+    const written = el(d, 'section', { class: 'written-section', hidden: true });
     const notices = el(d, 'ul', { class: 'notices' });
-    const summary = el(d, 'section', { class: 'summary', 'aria-label': this.t('total') });
-    const findings = el(d, 'section', { class: 'findings' });
-
-    const profileSelect = el(d, 'select', { id: 'profile', class: 'field' }, [
-      ...Object.entries(BUILTIN_PROFILES).map(([key, profile]) =>
-        el(d, 'option', { value: key, text: key === 'national' ? this.t('profileNational') : profile.name }),
-      ),
-      el(d, 'option', { value: 'custom', text: this.t('profileCustom') }),
-    ]);
-    const profileText = el(d, 'textarea', { class: 'field code', rows: '5', placeholder: this.t('profilePlaceholder'), hidden: true, spellcheck: 'false' });
-    const profileFile = el(d, 'input', { type: 'file', accept: '.json,application/json', class: 'visually-hidden', id: 'profile-file' });
-    const profileLoad = button('profileLoad', () => profileFile.click());
-    const profileApply = button('profileApply', () => void this.applyProfile());
-    profileSelect.addEventListener('change', () => {
-      profileText.hidden = profileSelect.value !== 'custom';
-      profileLoad.hidden = profileText.hidden;
-    });
-    profileLoad.hidden = true;
-    profileText.addEventListener('input', () => {
-      this.profileSource = '';
-    });
-    profileFile.addEventListener('change', () => {
-      const file = profileFile.files?.[0];
-      if (!file) return;
-      void file.text().then((text) => {
-        profileText.value = text;
-        this.profileSource = file.name;
-      });
+    const empty = el(d, 'section', { class: 'empty-state', hidden: true });
+    const summary = el(d, 'div', { class: 'summary' });
+    const findings = new FindingsView(d, this.locale, (sheet, cell) => void this.select(sheet, cell));
+    const legend = renderLegend(d, this.locale);
+    const settings = new SettingsView(d, this.locale, profileOptions(this.locale), {
+      apply: (id, text, source) => void this.applyProfile(id, text, source),
+      live: (on) => this.toggleLive(on),
+      insert: (type, year) => void this.insert(type, year),
     });
 
-    const live = el(d, 'input', { type: 'checkbox', id: 'live' });
-    live.addEventListener('change', () => void this.toggleLive());
-
-    const insertType = el(d, 'select', { class: 'field', id: 'insert-type' }, [
-      el(d, 'option', { value: 'department', text: this.t('insertDepartment') }),
-      el(d, 'option', { value: 'project', text: this.t('insertProject') }),
-    ]);
-    const insertYear = el(d, 'input', { class: 'field year', id: 'insert-year', type: 'text', inputmode: 'numeric', value: String(new Date().getFullYear()) });
-    const insert = button('insert', () => void this.insert(insertType.value as TemplateType, insertYear.value));
-
-    this.root.append(
-      el(d, 'header', { class: 'app-header' }, [el(d, 'h1', { text: this.t('appTitle') })]),
+    for (const node of [
+      el(d, 'h1', { class: 'visually-hidden', text: this.t('appTitle') }),
       el(d, 'div', { class: 'actions' }, [check, recompute]),
-      el(d, 'div', { class: 'actions secondary' }, [undo, clearMarks]),
+      el(d, 'div', { class: 'actions' }, [undo, clearMarks]),
       el(d, 'label', { class: 'option', for: 'all-sheets' }, [allSheets, el(d, 'span', { text: this.t('allSheets') })]),
       progress,
       status,
+      side,
+      written,
       notices,
+      empty,
       summary,
-      findings,
-      el(d, 'details', { class: 'more' }, [
-        el(d, 'summary', { text: this.t('more') }),
-        el(d, 'label', { class: 'field-label', for: 'profile', text: this.t('profile') }),
-        profileSelect,
-        profileText,
-        profileFile,
-        el(d, 'div', { class: 'actions' }, [profileLoad, profileApply]),
-        el(d, 'label', { class: 'option', for: 'live' }, [live, el(d, 'span', { text: this.t('live') })]),
-        el(d, 'label', { class: 'field-label', for: 'insert-type', text: this.t('insert') }),
-        el(d, 'div', { class: 'actions' }, [insertType, el(d, 'label', { class: 'visually-hidden', for: 'insert-year', text: this.t('year') }), insertYear, insert]),
-      ]),
-    );
+      findings.root,
+      legend.root,
+      settings.root,
+    ]) {
+      this.root.appendChild(node);
+    }
     this.parts = {
-      buttons: [check, recompute, undo, clearMarks, profileApply, insert],
-      progress,
-      status,
-      notices,
-      summary,
-      findings,
+      buttons: [check, recompute, undo, clearMarks, settings.applyButton, settings.insertButton],
       undo,
       allSheets,
-      profileSelect,
-      profileText,
-      live,
+      progress,
+      status,
+      side,
+      written,
+      notices,
+      empty,
+      summary,
+      findings,
+      legend,
+      settings,
     };
   }
 
@@ -180,54 +177,80 @@ export class Pane {
     return this.parts.allSheets.checked ? 'all' : 'active';
   }
 
-  /** Run one action with the buttons disabled and the progress bar shown; failures become one sentence. */
-  private async work(action: () => Promise<void>): Promise<void> {
+  /** Run one action with the buttons unavailable and the progress bar shown; failures become one sentence. */
+  private async work(action: () => Promise<void>, quiet = false): Promise<void> {
     if (this.busy) return;
     this.busy = true;
-    for (const b of this.parts.buttons) b.disabled = true;
-    this.parts.progress.hidden = false;
+    for (const b of this.parts.buttons) b.setAttribute('aria-disabled', 'true');
+    show(this.parts.progress, true);
     this.root.setAttribute('aria-busy', 'true');
-    this.say(this.t('working'));
+    if (!quiet) {
+      this.say(this.t('working'));
+      this.side('');
+    }
     try {
       await action();
     } catch (error) {
-      this.say(error instanceof ProfileError || error instanceof SyntaxError ? this.profileErrorText(error) : errorText(this.locale, error), 'error');
+      this.say(errorText(this.locale, error), 'error');
     } finally {
       this.busy = false;
-      for (const b of this.parts.buttons) b.disabled = false;
-      this.parts.undo.disabled = !this.door.canUndo();
-      this.parts.progress.hidden = true;
+      for (const b of this.parts.buttons) b.removeAttribute('aria-disabled');
+      this.refreshUndo();
+      show(this.parts.progress, false);
       this.root.removeAttribute('aria-busy');
     }
   }
 
-  async check(): Promise<void> {
+  private refreshUndo(): void {
+    if (!this.door.canUndo()) this.parts.undo.setAttribute('aria-disabled', 'true');
+  }
+
+  /** 检查; `live` when the person's typing asked for it: then the last action's message stays. */
+  async check(live = false): Promise<void> {
     await this.work(async () => {
       const result = await this.door.check({ profile: this.currentProfile(), scope: this.scope() });
       this.show(result.reports, result.notices);
-      const counts = countBySeverity(result.reports);
-      const found = result.reports.some((r) => r.forms.length > 0);
-      const text = found ? this.t('checked', { errors: counts.error, warnings: counts.warning, infos: counts.info }) : this.t('noForm');
-      this.say(result.fillsChanged > 0 ? `${text} ${this.t('marked', { n: result.fillsChanged })}` : text, found ? 'ok' : 'warn');
-    });
+      if (live) {
+        this.side(this.t('liveUpdated', { time: new Date().toLocaleTimeString(this.locale === 'zh' ? 'zh-CN' : 'en-US') }));
+        return;
+      }
+      renderWritten(this.doc, this.parts.written, [], this.locale, () => undefined);
+      if (!this.hasForm(result.reports)) return this.say(this.t('noFormShort'), 'warn');
+      const counts = countBySeverity(allFindings(result.reports));
+      const marked = result.fillsChanged > 0 ? this.t('marked', { n: result.fillsChanged }) : null;
+      if (result.fillsChanged > 0) this.parts.legend.set(true);
+      this.say(sentences(this.locale, [this.t('checked', { errors: counts.error, warnings: counts.warning, infos: counts.info }), marked]), 'ok');
+    }, live);
   }
 
   async recompute(): Promise<void> {
+    const started = Date.now();
     await this.work(async () => {
       const result = await this.door.recompute({ profile: this.currentProfile(), scope: this.scope() });
       this.show(result.reports, result.notices);
-      const found = result.reports.some((r) => r.forms.length > 0);
-      if (!found) this.say(this.t('noForm'), 'warn');
-      else this.say(result.written.length > 0 ? this.t('recomputed', { n: result.written.length }) : this.t('upToDate'), 'ok');
+      const items = writtenItems(result.written, this.locale);
+      renderWritten(this.doc, this.parts.written, items, this.locale, (sheet, cell) => void this.select(sheet, cell));
+      if (!this.hasForm(result.reports)) return this.say(this.t('noFormShort'), 'warn');
+      const typed = this.takeEdits(started);
+      this.say(recomputeText(this.locale, result.written.length, leftAlone(result.reports), typed), result.written.length > 0 ? 'ok' : 'info');
+      if (result.written.length > 0) await this.highlight(result.written[0].sheet, result.written[0].cell);
     });
+  }
+
+  /** Show the first written cell in the sheet: Excel's selection marks it without writing a fill. */
+  private async highlight(sheet: string, cell: string): Promise<void> {
+    await this.door.select(sheet, cell).catch(() => undefined);
   }
 
   async undo(): Promise<void> {
     await this.work(async () => {
       const result = await this.door.undo();
+      renderWritten(this.doc, this.parts.written, [], this.locale, () => undefined);
       if (result.restored === 0 && result.kept === 0) return this.say(this.t('nothingToUndo'));
-      const kept = result.kept > 0 ? ` ${this.t('undoKept', { n: result.kept })}` : '';
-      this.say(this.t('undone', { n: result.restored }) + kept, 'ok');
+      const kept = result.kept > 0 ? this.t('undoKept', { n: result.kept }) : null;
+      // The sheet holds its old figures again: describe it as it now is.
+      if (this.showing) await this.describe();
+      this.say(sentences(this.locale, [this.t('undone', { n: result.restored }), kept, this.showing ? this.t('nowShowing') : null]), 'ok');
     });
   }
 
@@ -235,50 +258,79 @@ export class Pane {
     await this.work(async () => {
       const result = await this.door.clearMarks();
       if (result.restored === 0 && result.kept === 0) return this.say(this.t('noMarks'));
-      const kept = result.kept > 0 ? ` ${this.t('clearKept', { n: result.kept })}` : '';
-      this.say(this.t('cleared', { n: result.restored }) + kept, 'ok');
+      const kept = result.kept > 0 ? this.t('clearKept', { n: result.kept }) : null;
+      this.say(sentences(this.locale, [this.t('cleared', { n: result.restored }), kept]), 'ok');
     });
   }
 
-  private async applyProfile(): Promise<void> {
+  /** Read the sheet again, write nothing, and show it. */
+  private async describe(): Promise<void> {
+    const result = await this.door.inspect({ profile: this.currentProfile(), scope: this.scope() });
+    this.show(result.reports, result.notices);
+  }
+
+  private async applyProfile(optionId: string, text: string, source: string): Promise<void> {
+    const option = profileOptions(this.locale).find((o) => o.id === optionId);
+    const json = optionId === 'custom' ? text : option?.json;
     await this.work(async () => {
-      if (this.parts.profileSelect.value === 'custom') {
-        const source = this.profileSource || this.t('profilePasted');
-        const { choice, profile } = customChoice(this.parts.profileText.value, source);
-        await this.door.rememberProfile(choice);
-        this.profile = profile;
-      } else {
-        const name = this.parts.profileSelect.value;
-        await this.door.rememberProfile(name === 'national' ? null : { kind: 'builtin', name });
-        this.profile = profileFromChoice(name === 'national' ? null : { kind: 'builtin', name });
+      let choice: ProfileChoice | null = null;
+      let profile: Profile;
+      try {
+        if (json === undefined) {
+          profile = profileFromChoice(null);
+        } else {
+          const from = optionId === 'custom' ? source || this.t('profilePasted') : (option?.source ?? optionId);
+          profile = readProfileText(json, from);
+          choice = { kind: 'custom', source: from, json };
+        }
+      } catch (error) {
+        if (!(error instanceof SyntaxError || error instanceof ProfileError)) throw error;
+        const problem = explainProfileError(error, json ?? '', this.locale);
+        const still = this.profile && this.profileProblem === null ? profileLabel(this.profile, this.choice, this.locale) : this.t('profileNone');
+        this.parts.settings.showProblem(problem.message, still);
+        this.say(this.t('profileRefused'), 'error');
+        return;
       }
+      await this.door.rememberProfile(choice);
+      this.choice = choice;
+      this.profile = profile;
       this.profileProblem = null;
-      this.say(this.t('profileSaved', { name: this.profile.name }), 'ok');
+      const label = profileLabel(profile, choice, this.locale);
+      this.parts.settings.showInUse(optionFor(choice), label);
+      // Results shown under the old rules would no longer be true.
+      if (this.showing) await this.describe();
+      this.say(sentences(this.locale, [this.t('profileSaved', { name: label }), this.showing ? this.t('nowShowing') : null]), 'ok');
     });
   }
 
-  private async toggleLive(): Promise<void> {
-    if (!this.parts.live.checked) {
-      this.recheck.cancel();
-      return;
-    }
-    if (this.watching) return;
-    try {
-      this.watching = await this.door.watch(() => this.recheck());
-      if (!this.watching) {
-        this.parts.live.checked = false;
-        this.parts.live.disabled = true;
-        this.say(this.t('liveUnsupported'), 'warn');
-      }
-    } catch (error) {
-      this.parts.live.checked = false;
-      this.say(errorText(this.locale, error), 'error');
-    }
+  private toggleLive(on: boolean): void {
+    this.live = on;
+    if (!on) this.recheck.cancel();
+    else if (this.showing) this.recheck();
   }
 
-  private async insert(type: TemplateType, year: string): Promise<void> {
+  private edited(address: string): void {
+    this.edits.push({ address, at: Date.now() });
+    if (this.edits.length > 50) this.edits.shift();
+    if (!this.showing) return;
+    if (this.live) this.recheck();
+    else this.side(this.t('stale'), 'warn');
+  }
+
+  /** The cells the person changed from just before `since` on: what Excel committed before the action ran. */
+  private takeEdits(since: number): string[] {
+    const recent = this.edits.filter((e) => e.at >= since - COMMIT_WINDOW_MS).map((e) => e.address.replace(/^.*!/, ''));
+    this.edits = [];
+    return recent.filter((a, i) => recent.indexOf(a) === i);
+  }
+
+  private async insert(type: TemplateType, yearText: string): Promise<void> {
+    const year = this.parts.settings.checkYear();
+    if (year === null && yearText.trim() !== '') return;
     await this.work(async () => {
-      const name = await this.door.insertSheet(templateSketch(type, year.trim() || undefined, this.currentProfile()));
+      const name = await this.door.insertSheet(templateSketch(type, year ?? undefined, this.currentProfile()));
+      renderWritten(this.doc, this.parts.written, [], this.locale, () => undefined);
+      await this.describe();
       this.say(this.t('inserted', { name }), 'ok');
     });
   }
@@ -296,14 +348,21 @@ export class Pane {
     return this.profile ?? undefined;
   }
 
-  private profileErrorText(error: unknown): string {
-    const detail = error instanceof Error ? error.message : String(error);
-    return error instanceof SyntaxError ? this.t('profileNotJson', { detail }) : this.t('profileInvalid', { detail });
+  private hasForm(reports: SheetReport[]): boolean {
+    return reports.some((r) => r.forms.length > 0);
   }
 
-  private say(text: string, tone: 'ok' | 'warn' | 'error' | 'info' = 'info'): void {
+  /** The outcome of the person's last action: stays until they act again. */
+  private say(text: string, tone: Tone = 'info'): void {
     this.parts.status.textContent = text;
     this.parts.status.className = `status status-${tone}`;
+  }
+
+  /** A note beside the outcome (re-checked while typing, out of date) that never replaces it. */
+  private side(text: string, tone: Tone = 'info'): void {
+    this.parts.side.textContent = text;
+    this.parts.side.className = `side-note status-${tone}`;
+    show(this.parts.side, text !== '');
   }
 
   /** What the ribbon commands did while the pane was closed. */
@@ -325,49 +384,32 @@ export class Pane {
     void saveSettings(settings).catch(() => undefined);
   }
 
+  /** Draw what the reports say about the sheet as it now is. */
   private show(reports: SheetReport[], notices: Notice[]): void {
     const d = this.doc;
-    const { summary, findings } = this.parts;
-    clear(this.parts.notices);
-    for (const n of notices) this.parts.notices.append(el(d, 'li', { class: 'notice', text: noticeText(this.locale, n) }));
+    this.showing = true;
+    this.side('');
+    fill(
+      this.parts.notices,
+      notices.map((n) => el(d, 'li', { class: 'notice', text: noticeText(this.locale, n) })),
+    );
+    const found = this.hasForm(reports);
+    show(this.parts.empty, !found);
+    if (!found) this.drawEmpty();
+    else fill(this.parts.empty, []);
+    renderSummary(d, this.parts.summary, summarize(reports, this.locale), this.locale, (sheet, cell) => void this.select(sheet, cell));
+    this.parts.findings.show(allFindings(reports), found);
+  }
 
-    clear(summary);
-    for (const form of summarize(reports, this.locale)) {
-      const figure = (label: string, value: string | null): HTMLElement =>
-        el(d, 'div', { class: 'figure' }, [el(d, 'span', { class: 'figure-label', text: label }), el(d, 'span', { class: 'figure-value', text: value ?? '—' })]);
-      const totalLabel = form.totalWeight ? this.t('totalOf', { weight: form.totalWeight }) : this.t('total');
-      const levels = form.levels.map((level) => {
-        const fill = el(d, 'div', { class: 'bar-fill' });
-        fill.style.width = `${Math.round(level.ratio * 100)}%`;
-        return el(d, 'div', { class: 'level' }, [
-          el(d, 'span', { class: 'level-name', text: level.name }),
-          el(d, 'div', { class: 'bar', role: 'img', 'aria-label': `${level.name} ${level.text}` }, [fill]),
-          el(d, 'span', { class: 'level-score', text: level.text }),
-        ]);
-      });
-      summary.append(
-        el(d, 'div', { class: 'card' }, [
-          el(d, 'h2', { text: form.title }),
-          el(d, 'div', { class: 'figures' }, [figure(this.t('rate'), form.rate), figure(totalLabel, form.total), figure(this.t('grade'), form.grade)]),
-          ...levels,
-        ]),
-      );
-    }
-
-    clear(findings);
-    const groups = groupFindings(reports, this.locale);
-    if (groups.length === 0 && reports.some((r) => r.forms.length > 0)) findings.append(el(d, 'p', { class: 'empty', text: this.t('noFindings') }));
-    for (const group of groups) {
-      const list = el(d, 'ul', { class: 'finding-list' });
-      for (const item of group.items) {
-        const row = el(d, 'button', { type: 'button', class: `finding finding-${group.severity}`, title: item.code }, [
-          el(d, 'span', { class: 'finding-cell', text: item.where }),
-          el(d, 'span', { class: 'finding-message', text: item.message }),
-        ]);
-        row.addEventListener('click', () => void this.select(item.sheet, item.cell));
-        list.append(el(d, 'li', {}, [row]));
-      }
-      findings.append(el(d, 'details', { class: `group group-${group.severity}`, open: true }, [el(d, 'summary', { text: group.title }), list]));
-    }
+  /** No form on the sheet: what the add-in looks for, and the way to a blank one. */
+  private drawEmpty(): void {
+    const d = this.doc;
+    const insert = el(d, 'button', { type: 'button', class: 'btn', text: this.t('emptyInsert') });
+    insert.addEventListener('click', () => this.parts.settings.openInsert());
+    fill(this.parts.empty, [
+      el(d, 'h2', { text: this.t('emptyTitle') }),
+      el(d, 'p', { text: this.t('emptyLooksFor') }),
+      el(d, 'div', { class: 'actions' }, [insert]),
+    ]);
   }
 }

@@ -3,7 +3,7 @@
 // recalculates on opening) change; every other part is carried over as its original compressed
 // bytes. When a formula was removed or replaced, the calculation chain (a cache Excel rebuilds)
 // is dropped with its relationship and content type, as Excel would otherwise report it damaged.
-import { a1 } from '../core/text';
+import { a1 } from '../core/address';
 import type { CellPatch, CellRange } from '../core/types';
 import type { XlsxBook } from './book';
 import { relsPartOf } from './package';

@@ -1,8 +1,8 @@
 // Sketches made into new workbooks with exceljs (the blank template, samples and test fixtures):
 // exceljs is kept for creating workbooks; reading and editing files is the file door's (book.ts).
 import { Workbook, type Borders, type CellValue as XValue } from 'exceljs';
-import { a1 } from '../core/text';
-import { parseRange, sketchCell, type SheetSketch } from '../samples/sketch';
+import { a1 } from '../core/address';
+import { parseRange, sketchCell, type SheetSketch } from '../core/sketch';
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const BOX: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };

@@ -3,7 +3,7 @@
 // byte of the sheet — other cells, merges, validations, conditional formats, page set-up,
 // extensions — stays as it was. A cell holding a formula, or inside an array formula, is never
 // overwritten unless the patch says it replaces that very formula.
-import { a1 } from '../core/text';
+import { a1 } from '../core/address';
 import type { CellPatch, CellValue } from '../core/types';
 import { cellRef, rangeRef } from './sheet-read';
 import type { StyleEditor } from './styles-edit';

@@ -4,12 +4,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
-import type { Frame, Page } from 'playwright-core';
-import { projectSketch } from '../../src/samples/project';
-import { seedRows, seedSketch } from '../../src/samples/seed';
-import type { SheetSketch, SketchCell } from '../../src/samples/sketch';
+import type { Page } from 'playwright-core';
+import { projectSketch } from '../fixtures/project';
+import { seedRows, seedSketch } from '../fixtures/seed';
+import type { SheetSketch, SketchCell } from '../../src/core/sketch';
 import { sketchToWorkbook } from '../../src/xlsx/convert';
 import { DEMO_DIR } from '../../src/demo/server/build';
+import { button, cellIn, expectActiveTab, expectGrid, expectGridFill, gridCell, pane, selectedIn, waitForCell } from './drive';
 import { openDemo, paneFrame, SAMPLES, screenshotPage, screenshotPane, type Session } from './harness';
 
 const SEED_SHEET = seedSketch.name;
@@ -21,84 +22,8 @@ const DNA_EXPLANATION = `I${seedRows.firstIndicator + 5}`;
 const IMG = '<img src=x onerror=window.__pwned=1>';
 const SCRIPT = '<script>window.__pwned=1</script>';
 
-interface CellSeen {
-  value: string | number | boolean | null;
-  formula?: string;
-  numberFormat?: string;
-  fill?: string;
-}
-
-interface DemoHandle {
-  demo: {
-    fileName: string;
-    workbook: { cell(s: string, a: string): CellSeen; selectedAddress: string; activeSheet: string };
-  };
-  __pwned?: unknown;
-}
-
-/** A cell of the in-memory workbook, read in the page. */
-function cellIn(page: Page, sheet: string, address: string): Promise<CellSeen> {
-  return page.evaluate(([s, a]) => (window as unknown as DemoHandle).demo.workbook.cell(s, a), [sheet, address] as const);
-}
-
-function selectedIn(page: Page): Promise<string> {
-  return page.evaluate(() => (window as unknown as DemoHandle).demo.workbook.selectedAddress);
-}
-
-function gridCell(page: Page, address: string) {
-  return page.locator(`#grid-scroll td[data-address="${address}"]`);
-}
-
-/** The grid redraws on the next frame after the workbook changes: wait for it, then compare. */
-async function expectGrid(page: Page, address: string, text: string): Promise<void> {
-  await page
-    .waitForFunction(
-      ([a, t]) => document.querySelector(`#grid-scroll td[data-address="${a}"]`)?.textContent === t,
-      [address, text] as const,
-      { timeout: 5_000 },
-    )
-    .catch(() => undefined);
-  expect(await gridCell(page, address).textContent()).toBe(text);
-}
-
-/** The fill the grid paints on a cell: "" for none, else "#RRGGBB" as the workbook holds it. */
-async function expectGridFill(page: Page, address: string, fill: string): Promise<void> {
-  const css = fill === '' ? '' : `rgb(${[1, 3, 5].map((i) => parseInt(fill.slice(i, i + 2), 16)).join(', ')})`;
-  await page
-    .waitForFunction(
-      ([a, c]) => document.querySelector<HTMLElement>(`#grid-scroll td[data-address="${a}"]`)?.style.backgroundColor === c,
-      [address, css] as const,
-      { timeout: 5_000 },
-    )
-    .catch(() => undefined);
-  expect(await gridCell(page, address).evaluate((td) => td.style.backgroundColor)).toBe(css);
-}
-
-async function expectActiveTab(page: Page, name: string): Promise<void> {
-  await page.locator('#tabs [aria-selected="true"]', { hasText: name }).waitFor({ timeout: 5_000 }).catch(() => undefined);
-  expect(await page.locator('#tabs [aria-selected="true"]').textContent()).toBe(name);
-}
-
-async function waitForCell(page: Page, sheet: string, address: string, value: CellSeen['value']): Promise<void> {
-  await page.waitForFunction(
-    ([s, a, v]) => (window as unknown as DemoHandle).demo.workbook.cell(s, a).value === v,
-    [sheet, address, value] as const,
-    { timeout: 10_000 },
-  );
-}
-
-function button(frame: Frame, label: string) {
-  return frame.getByRole('button', { name: new RegExp(`^\\s*${label}`) }).first();
-}
-
-/** Wait for the pane frame of the workbook now open to show its buttons. */
-async function pane(page: Page): Promise<Frame> {
-  await page.waitForFunction(() => {
-    const frame = document.querySelector<HTMLIFrameElement>('#pane');
-    return frame?.contentDocument?.readyState === 'complete' && frame.contentDocument.querySelector('button') !== null;
-  });
-  return paneFrame(page);
-}
+/** What the hostile workbook's markup would set if it ran. */
+type Pwned = Window & { __pwned?: unknown };
 
 /** The seed form with markup where a person's text goes: the unit's and two indicators' names. */
 function hostileSketch(): SheetSketch {
@@ -171,9 +96,11 @@ describe('the demo on the seed sample', () => {
 
   test('clicking a finding selects its cell in the grid', async () => {
     const frame = paneFrame(page);
-    const finding = frame.getByText(/男性家族排查系统建设DNA数据采集数/).first();
+    // After the recompute the row's one remaining finding is a hint: hints start collapsed.
+    await frame.locator('.group-toggle.group-info').click();
+    const finding = frame.locator('button.finding', { hasText: '男性家族排查系统建设DNA数据采集数' }).first();
     await finding.click();
-    await page.waitForFunction(() => !(window as unknown as DemoHandle).demo.workbook.selectedAddress.endsWith('!A1'));
+    await page.waitForFunction((row) => window.demo!.workbook.selectedAddress.endsWith(String(row)), seedRows.firstIndicator + 5);
     const selected = await selectedIn(page);
     expect(selected.startsWith(`${SEED_SHEET}!`)).toBe(true);
     const address = selected.split('!')[1].split(':')[0];
@@ -196,7 +123,7 @@ describe('the demo on the seed sample', () => {
     const frame = paneFrame(page);
     await button(frame, '检查').click();
     await page.waitForFunction(
-      ([s, a]) => (window as unknown as DemoHandle).demo.workbook.cell(s, a).fill !== undefined,
+      ([s, a]) => window.demo!.workbook.cell(s, a).fill !== undefined,
       [SEED_SHEET, DNA_EXPLANATION] as const,
     );
     expect(await cellIn(page, SEED_SHEET, TOTAL)).toMatchObject({ value: 96 });
@@ -208,7 +135,7 @@ describe('the demo on the seed sample', () => {
 
     await button(frame, '清除标记').click();
     await page.waitForFunction(
-      ([s, a]) => (window as unknown as DemoHandle).demo.workbook.cell(s, a).fill === undefined,
+      ([s, a]) => window.demo!.workbook.cell(s, a).fill === undefined,
       [SEED_SHEET, DNA_EXPLANATION] as const,
     );
     await expectGridFill(page, DNA_EXPLANATION, '');
@@ -238,7 +165,7 @@ describe('the demo on the seed sample', () => {
 describe('another workbook', () => {
   test('a project form opened through the file input is drawn and recomputed, and downloads as .xlsx', async () => {
     await page.locator('#open-file').setInputFiles(join(SAMPLES, 'project-sample.xlsx'));
-    await page.waitForFunction(() => (window as unknown as DemoHandle).demo.fileName === 'project-sample.xlsx');
+    await page.waitForFunction(() => window.demo!.fileName === 'project-sample.xlsx');
     await expectGrid(page, 'A1', PROJECT_SHEET);
     await expectActiveTab(page, PROJECT_SHEET);
 
@@ -249,7 +176,7 @@ describe('another workbook', () => {
     // 工程按期完工率 lost points with no explanation: 检查 marks its empty explanation cell.
     await button(frame, '检查').click();
     await page.waitForFunction(
-      () => (window as unknown as DemoHandle).demo.workbook.cell('项目支出绩效自评表', 'I17').fill !== undefined,
+      () => window.demo!.workbook.cell('项目支出绩效自评表', 'I17').fill !== undefined,
     );
     const mark = (await cellIn(page, PROJECT_SHEET, 'I17')).fill ?? '';
 
@@ -275,9 +202,9 @@ describe('another workbook', () => {
 describe('a blank form inserted by the pane', () => {
   test('appears as a new sheet in the grid and is in the downloaded file, merges and widths included', async () => {
     await page.locator('#sample').selectOption('seed-2022-department.xlsx');
-    await page.waitForFunction(() => (window as unknown as DemoHandle).demo.fileName === 'seed-2022-department.xlsx');
+    await page.waitForFunction(() => window.demo!.fileName === 'seed-2022-department.xlsx');
     const frame = await pane(page);
-    await frame.locator('details.more > summary').click();
+    await frame.getByRole('button', { name: '设置' }).click();
     await frame.locator('#insert-type').selectOption('project');
     await frame.locator('#insert-year').fill('2025');
     await button(frame, '插入空白表').click();
@@ -305,11 +232,11 @@ describe('a blank form inserted by the pane', () => {
 
 describe('a file that is not a workbook', () => {
   test('says so and keeps the workbook that was open', async () => {
-    const before = await page.evaluate(() => (window as unknown as DemoHandle).demo.fileName);
+    const before = await page.evaluate(() => window.demo!.fileName);
     await page.locator('#open-file').setInputFiles({ name: '说明.xlsx', mimeType: 'text/plain', buffer: Buffer.from('这不是工作簿') });
     await page.locator('#status.error').waitFor();
     await expect(page.locator('#status').innerText()).resolves.toContain('无法打开 说明.xlsx');
-    expect(await page.evaluate(() => (window as unknown as DemoHandle).demo.fileName)).toBe(before);
+    expect(await page.evaluate(() => window.demo!.fileName)).toBe(before);
     await expect(gridCell(page, 'A1').innerText()).resolves.not.toBe('');
   });
 });
@@ -319,18 +246,18 @@ describe('a workbook with two forms', () => {
     const file = join(scratch, '两张表.xlsx');
     await writeFile(file, Buffer.from(await sketchToWorkbook([seedSketch, projectSketch]).xlsx.writeBuffer()));
     await page.locator('#open-file').setInputFiles(file);
-    await page.waitForFunction(() => (window as unknown as DemoHandle).demo.fileName === '两张表.xlsx');
+    await page.waitForFunction(() => window.demo!.fileName === '两张表.xlsx');
     await expect(page.locator('#tabs [role="tab"]').allInnerTexts()).resolves.toEqual([SEED_SHEET, PROJECT_SHEET]);
 
     await page.locator('#tabs [role="tab"]', { hasText: PROJECT_SHEET }).click();
     await expectGrid(page, 'A1', PROJECT_SHEET);
-    expect(await page.evaluate(() => (window as unknown as DemoHandle).demo.workbook.activeSheet)).toBe(PROJECT_SHEET);
+    expect(await page.evaluate(() => window.demo!.workbook.activeSheet)).toBe(PROJECT_SHEET);
 
     const frame = await pane(page);
     await frame.getByRole('checkbox', { name: /所有工作表/ }).check();
     await button(frame, '检查').click();
     await frame.locator('button.finding', { hasText: '男性家族排查系统建设DNA数据采集数' }).first().click();
-    await page.waitForFunction((sheet) => (window as unknown as DemoHandle).demo.workbook.activeSheet === sheet, SEED_SHEET);
+    await page.waitForFunction((sheet) => window.demo!.workbook.activeSheet === sheet, SEED_SHEET);
     await expectActiveTab(page, SEED_SHEET);
     await expectGrid(page, 'A1', SEED_SHEET);
     await page.locator('#grid-scroll td.selected[data-address$="19"]').waitFor();
@@ -348,7 +275,7 @@ describe('dropping a file', () => {
       target.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true }));
       target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true }));
     }, bytes);
-    await page.waitForFunction(() => (window as unknown as DemoHandle).demo.fileName === '拖入的表.xlsx');
+    await page.waitForFunction(() => window.demo!.fileName === '拖入的表.xlsx');
     await expect(page.locator('#drop-hint').isHidden()).resolves.toBe(true);
     await expectGrid(page, TOTAL, '96');
     const frame = await pane(page);
@@ -367,7 +294,7 @@ describe('safety', () => {
     const file = join(scratch, 'hostile.xlsx');
     await writeFile(file, Buffer.from(await sketchToWorkbook([hostileSketch()]).xlsx.writeBuffer()));
     await page.locator('#open-file').setInputFiles(file);
-    await page.waitForFunction(() => (window as unknown as DemoHandle).demo.fileName === 'hostile.xlsx');
+    await page.waitForFunction(() => window.demo!.fileName === 'hostile.xlsx');
 
     await expectGrid(page, 'C3', IMG);
     await expectGrid(page, `D${seedRows.firstIndicator + 9}`, SCRIPT);
@@ -381,8 +308,8 @@ describe('safety', () => {
     expect(await frame.locator('img[src="x"], body script').count()).toBe(0);
     await page.waitForTimeout(300);
 
-    expect(await page.evaluate(() => (window as unknown as DemoHandle).__pwned)).toBeUndefined();
-    expect(await frame.evaluate(() => (window as unknown as DemoHandle).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (window as Pwned).__pwned)).toBeUndefined();
+    expect(await frame.evaluate(() => (window as Pwned).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
     await screenshotPane(page, '5-pane-markup-as-text');
   });

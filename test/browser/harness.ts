@@ -1,10 +1,11 @@
-// What every browser test needs: the demo built and served on a free port, Debian's Chromium
+// What every browser test needs: the demo built and served on a free port, Chrome/Chromium/Edge
 // driven by playwright-core, and screenshots kept under artifacts/screenshots (git-ignored).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { DEMO_DIR, PROJECT_ROOT, ensureDemoBuilt } from '../../src/demo/server/build';
 import { startDemoServer, type RunningServer } from '../../src/demo/server/serve';
+import { findBrowser } from './find-browser';
 
 export const SCREENSHOTS = join(PROJECT_ROOT, 'artifacts', 'screenshots');
 export const SAMPLES = join(PROJECT_ROOT, 'assets', 'samples');
@@ -26,7 +27,7 @@ export async function openDemo(): Promise<Session> {
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: findBrowser(),
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     });
@@ -70,10 +71,7 @@ export async function openDemo(): Promise<Session> {
 
 /** Wait until the page has read its workbook and the pane frame has started. */
 export async function waitForDemo(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const demo = (window as unknown as { demo?: { ready?: boolean } }).demo;
-    return demo?.ready === true;
-  });
+  await page.waitForFunction(() => window.demo?.ready === true);
 }
 
 /** The task pane's frame. */

@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import { main, type Io } from '../../src/cli/main';
-import type { SheetSketch } from '../../src/samples/sketch';
+import type { SheetSketch } from '../../src/core/sketch';
 import { XlsxBook } from '../../src/xlsx/book';
 import { sketchToWorkbook } from '../../src/xlsx/convert';
 import type { Snapshot } from '../../src/core/types';

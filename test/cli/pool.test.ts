@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { NATIONAL } from '../../src/core/profile';
 import { checkFiles, FEW_FILES } from '../../src/cli/pool';
-import { seedSketch } from '../../src/samples/seed';
+import { seedSketch } from '../../test/fixtures/seed';
 import { partsWorkbook } from '../xlsx/build-xlsx';
 import { tempDir, writeSketches } from './helpers';
 

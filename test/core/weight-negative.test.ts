@@ -1,8 +1,8 @@
 // A negative 分值 is an error on that cell, and nothing is scored or written from it.
 import { analyzeSheet } from '../../src/core/engine';
-import { parseA1 } from '../../src/core/text';
-import { seedRows, seedSketch } from '../../src/samples/seed';
-import { sketchToSnapshot, type SketchCell } from '../../src/samples/sketch';
+import { parseA1 } from '../../src/core/address';
+import { seedRows, seedSketch } from '../../test/fixtures/seed';
+import { sketchToSnapshot, type SketchCell } from '../../src/core/sketch';
 
 function seedWith(cells: Record<string, SketchCell>) {
   const rows = seedSketch.rows.map((r) => [...r]);

@@ -1,9 +1,9 @@
 // Sketches made into workbooks with exceljs, then read back through the file door as a file would be.
 import { Workbook } from 'exceljs';
 import type { Snapshot } from '../../src/core/types';
-import { projectSketch } from '../../src/samples/project';
-import { seedSketch, seedSketchAt } from '../../src/samples/seed';
-import { sketchToSnapshot } from '../../src/samples/sketch';
+import { projectSketch } from '../../test/fixtures/project';
+import { seedSketch, seedSketchAt } from '../../test/fixtures/seed';
+import { sketchToSnapshot } from '../../src/core/sketch';
 import { XlsxBook } from '../../src/xlsx/book';
 import { sketchToWorkbook } from '../../src/xlsx/convert';
 

@@ -3,7 +3,7 @@
 // and what it writes reads back as the engine planned it.
 import { strFromU8, unzipSync } from 'fflate';
 import { inversePatches } from '../../src/core/patch';
-import { a1 } from '../../src/core/text';
+import { a1 } from '../../src/core/address';
 import type { Cell, CellPatch, CellState, Snapshot } from '../../src/core/types';
 import { XlsxBook } from '../../src/xlsx/book';
 import { editBook } from '../../src/xlsx/book-edit';

@@ -5,7 +5,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { JsonReport } from '../../src/cli/json';
-import { a1 } from '../../src/core/text';
+import { a1 } from '../../src/core/address';
 import type { Snapshot } from '../../src/core/types';
 import { XlsxBook } from '../../src/xlsx/book';
 import { parseStyles } from '../../src/xlsx/styles';

@@ -4,7 +4,7 @@
 // document properties, a customXml item, printer settings, a named cell style, a VBA project
 // (.xlsm), a whole-column validation and useFirstPageNumber. Built by code from the seed's bytes.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { seedSketch } from '../../src/samples/seed';
+import { seedSketch } from '../../test/fixtures/seed';
 import { sketchToWorkbook } from '../../src/xlsx/convert';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

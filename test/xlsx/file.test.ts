@@ -6,7 +6,7 @@ import { XlsxFileError, type XlsxFileProblem } from '../../src/xlsx/errors';
 import { openXlsxFile } from '../../src/xlsx/file';
 import { DEFAULT_LIMITS } from '../../src/xlsx/limits';
 import { sketchToWorkbook } from '../../src/xlsx/convert';
-import { seedSketch } from '../../src/samples/seed';
+import { seedSketch } from '../../test/fixtures/seed';
 import { partsWorkbook } from './build-xlsx';
 
 let dir: string;

@@ -2,8 +2,8 @@
 import fc from 'fast-check';
 import { analyzeSheet } from '../../src/core/engine';
 import { parseMeasure } from '../../src/core/measure';
-import { templateSketch } from '../../src/samples/template';
-import type { SheetSketch } from '../../src/samples/sketch';
+import { templateSketch } from '../../src/core/template';
+import type { SheetSketch } from '../../src/core/sketch';
 import { XlsxBook } from '../../src/xlsx/book';
 import { sketchToWorkbook } from '../../src/xlsx/convert';
 

@@ -1,6 +1,7 @@
-// The sheet grid on the left of the demo: merges, values as Excel shows them, fills, the
-// selection outline and in-cell editing. Every cell's text goes in with textContent, never as HTML.
-import { a1, columnLetters, parseA1 } from '../core/text';
+// The worksheet drawn on the left of the demo page (the engine's own reading grid is core/grid.ts):
+// merges, values as Excel shows them, fills, the selection outline and in-cell editing. Every
+// cell's text goes in with textContent, never as HTML.
+import { a1, columnLetters, parseA1 } from '../core/address';
 import type { CellRange, CellValue } from '../core/types';
 import { alignsRight, displayText } from './display';
 
@@ -62,7 +63,7 @@ export function editText(cell: GridCell | undefined): string {
   return displayText(cell.value, typeof cell.value === 'number' ? undefined : cell.numberFormat);
 }
 
-export class Grid {
+export class SheetGrid {
   private sheet: GridSheet | null = null;
   private selected: { row: number; col: number } = { row: 1, col: 1 };
   private editing: HTMLInputElement | null = null;
