@@ -42,6 +42,9 @@ export const SEVERITY = {
   'form.not-found': 'error',
   'form.unreadable': 'error',
   'form.unknown-column': 'warning',
+  'form.unscored': 'warning',
+  'form.not-scored': 'info',
+  'form.unchecked': 'info',
   'text.too-long': 'warning',
 } as const satisfies Record<string, Severity>;
 
