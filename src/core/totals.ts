@@ -2,7 +2,7 @@
 import Decimal from 'decimal.js';
 import { finding } from './findings';
 import { readFigure } from './cell-number';
-import { fixed2, percent2, plain, TOLERANCE, type Share } from './exact';
+import { fixed2, percent2, plain, round2, TOLERANCE, type Share } from './exact';
 import type { Grid } from './grid';
 import type { IndicatorResult } from './indicators';
 import { LEVEL1_NAMES } from './labels';
@@ -14,7 +14,7 @@ import type { CellPatch, Finding } from './types';
 
 
 export function gradeOf(total: Decimal, profile: Profile): string {
-  const t = total.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const t = round2(total);
   if (t.gte(profile.gradeBands.优)) return '优';
   if (t.gte(profile.gradeBands.良)) return '良';
   if (t.gte(profile.gradeBands.中)) return '中';
