@@ -8,7 +8,7 @@
 // refuse writes, and all its cells refuse formats unless Protection.AllowFormattingCells; while the person types in a cell every call but Application.Ready fails; Select
 // needs the sheet to be active; custom document properties keep at most `propertyLimit` characters.
 import type { CellRange, CellValue } from '../../core/types';
-import { a1, columnLetters, columnNumber, MAX_COL, MAX_ROW, parseRange } from '../../core/address';
+import { a1, columnLetters, MAX_COL, MAX_ROW, parseColumns, parseRange } from '../../core/address';
 import { typedInput } from '../../excel/memory/typed-input';
 import { isErrorText, type MemoryChange, type MemorySheet, type MemoryWorkbook } from '../../excel/memory/workbook';
 import { bgrToHex, cvErrOf, hexToBgr } from '../color';
@@ -64,16 +64,8 @@ function rectText(r: CellRange, absolute: boolean): string {
 
 /** "B3", "B3:D4", "$B$3:$D$4", "H19,H23" (areas) or "D:D" (whole columns). */
 function parseAreas(address: string): CellRange[] | null {
-  const areas: CellRange[] = [];
-  for (const part of address.split(',')) {
-    const cols = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(part.trim());
-    const from = cols ? columnNumber(cols[1]) : null;
-    const to = cols ? columnNumber(cols[2]) : null;
-    const area = from !== null && to !== null ? { top: 1, bottom: MAX_ROW, left: Math.min(from, to), right: Math.max(from, to) } : parseRange(part);
-    if (!area) return null;
-    areas.push(area);
-  }
-  return areas;
+  const areas = address.split(',').map((part) => parseColumns(part) ?? parseRange(part));
+  return areas.every((a): a is CellRange => a !== null) ? areas : null;
 }
 
 function cellsOf(r: CellRange): { row: number; col: number }[] {
