@@ -12,7 +12,7 @@ import { readForm, type CellRef, type FormEntries } from './read';
 import type { FormReport, Mark, ScoringStatus, SheetReport, TotalReport } from './report';
 import { evaluateLevels, evaluateTotal } from './totals';
 import { short } from './text';
-import type { Finding, Snapshot } from './types';
+import type { CellPatch, Finding, Snapshot } from './types';
 
 export function analyzeSheet(snapshot: Snapshot, profile: Profile = NATIONAL): SheetReport {
   try {
@@ -105,7 +105,7 @@ function analyzeForm(grid: Grid, loc: FormLocation, profile: Profile): FormRepor
     gradeCell: form.grade?.valueCell.address ?? null,
     enteredGrade: total.enteredGrade,
     findings: sortFindings(findings),
-    writes: (budget?.writes ?? []).concat(rows.flatMap((r) => r.writes), total.writes),
+    writes: oncePerCell((budget?.writes ?? []).concat(rows.flatMap((r) => r.writes), total.writes)),
     marks,
   };
 }
@@ -144,6 +144,16 @@ function scoringOf(grid: Grid, form: FormEntries): ScoringStatus {
     return c.formula === undefined && (c.value === null || (typeof c.value === 'string' && c.value.trim() === ''));
   };
   return form.indicators.length > 0 && cells.every(empty) ? 'not-yet-scored' : 'scored';
+}
+
+/**
+ * The plan without any cell planned twice: two rules aiming at one cell means the form was read
+ * wrong there (a merged cell taken for several rows' own), so neither figure is written.
+ */
+function oncePerCell(writes: CellPatch[]): CellPatch[] {
+  const count = new Map<string, number>();
+  for (const w of writes) count.set(w.cell, (count.get(w.cell) ?? 0) + 1);
+  return writes.filter((w) => count.get(w.cell) === 1);
 }
 
 /** Every cell of the form that shows an Excel error, reported once. */

@@ -62,9 +62,15 @@ function indicatorHeaderAt(grid: Grid, row: number): IndicatorHeader | null {
   const unknown: Array<{ col: number; label: string }> = [];
   const cols = grid.filledColumns(row);
   if (!cols.some((col) => HEADER_WORD.test(String(grid.raw(row, col).value)))) return null;
-  for (const col of cols) {
-    const role = indicatorColumn(grid.label(row, col));
-    if (role && columns[role] === undefined) columns[role] = col;
+  const roles = cols.map((col) => [col, indicatorColumn(grid.label(row, col))] as const);
+  // Labels sit left of the indicator's name, figures right of it: a stray "得分" among the labels
+  // (a damaged header) must not make the 一级 column, merged over the rows, everyone's score.
+  const nameCol = roles.find(([, role]) => role === 'name')?.[0];
+  for (const [col, role] of roles) {
+    if (!role || columns[role] !== undefined) continue;
+    const labelRole = role === 'goal' || role === 'level1' || role === 'level2' || role === 'name';
+    if (nameCol !== undefined && !labelRole && col < nameCol) continue;
+    columns[role] = col;
   }
   const { name, weight, score, coefficient, target, actual } = columns;
   if (name === undefined || (target === undefined && actual === undefined)) return null;

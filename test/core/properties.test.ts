@@ -93,6 +93,19 @@ describe('recompute', () => {
     expect(recomputeTwice(snapshot)).toEqual([]);
   });
 
+  test('a stray 得分 among the header\'s labels does not make the merged 一级 column every row\'s score', () => {
+    // Found by the property below: B13 (一级指标) damaged to 得分, its merged label B14 emptied.
+    const base = sketchToSnapshot(seedSketch);
+    const cells = base.cells.map((r) => r.map((c) => ({ ...c })));
+    cells[12][1] = { value: '得分' };
+    cells[13][1] = { value: null };
+    const damaged = { ...base, cells };
+    const writes = analyzeSheet(damaged).forms.flatMap((f) => f.writes);
+    expect(writes.map((w) => w.cell)).not.toContain('B14');
+    expect(new Set(writes.map((w) => w.cell)).size).toBe(writes.length);
+    expect(recomputeTwice(damaged)).toEqual([]);
+  });
+
   test('is idempotent on randomly damaged forms', () => {
     fc.assert(fc.property(mutatedSeed, (s) => recomputeTwice(s).length === 0), { numRuns: 200 });
   });
