@@ -72,23 +72,18 @@ function demoConfig(mode) {
   };
 }
 
-/** The add-in's own build, reduced to the task pane, pointed at dist/demo/pane, office.js swapped. */
-async function paneConfig(env, argv) {
-  const addin = await require(path.join(root, 'webpack.config.js'))(env, argv);
-  const forPane = (plugin) => !(plugin instanceof HtmlWebpackPlugin) || plugin.userOptions.filename === 'taskpane.html';
-  return {
-    ...addin,
-    name: 'pane',
-    mode: argv.mode,
-    devtool: 'source-map',
-    devServer: undefined,
-    entry: { taskpane: addin.entry.taskpane },
-    output: { ...addin.output, path: path.join(out, 'pane'), clean: true },
-    plugins: [...addin.plugins.filter(forPane), new PaneForDemoPlugin()],
-  };
+/**
+ * The add-in's own two bundles (webpack.config.js), reduced to the task pane, pointed at
+ * dist/demo/pane, office.js swapped: the demo's pane is the one Excel loads.
+ */
+function paneConfigs(mode) {
+  const { bundle } = require(path.join(root, 'webpack.config.js'));
+  const options = { production: mode === 'production', pages: ['taskpane'], outputPath: path.join(out, 'pane') };
+  const modern = bundle('modern', options);
+  return [bundle('legacy', options), { ...modern, plugins: [...modern.plugins, new PaneForDemoPlugin()] }];
 }
 
-module.exports = async (env = {}, argv = {}) => {
+module.exports = async (_env = {}, argv = {}) => {
   const mode = argv.mode ?? 'production';
-  return [demoConfig(mode), await paneConfig(env, { ...argv, mode })];
+  return [demoConfig(mode), ...paneConfigs(mode)];
 };

@@ -44,7 +44,8 @@ const VERBS = /^(?:完成|实现|累计|共计|共|约)+|(?:为|达|约)+$/g;
 /** "12月底前", "6月30日": a deadline, read as text. */
 const DATE = /\d+月(?:\d+日|底|末|前|中|初|上旬|中旬|下旬)/;
 const RANGE = /\d[%‰]?(?:-|~|—|至|到)[+-]?\d/;
-const NUMBER = /(?<![\d.])([+-]?)(\d+(?:\.\d+)?)/g;
+/** A number not preceded by a digit or a point. No lookbehind: Internet Explorer 11 and the old Edge webview cannot parse one. */
+const NUMBER = /(^|[^\d.])([+-]?)(\d+(?:\.\d+)?)/g;
 const MAX_PARTS = 20;
 
 /** NFKC, no white space, no thousands separators, no years; or why the text cannot be read. */
@@ -54,7 +55,7 @@ function normalise(raw: string): { text: string } | { invalid: string } {
   if (/\d[.,]?\s+[.,]?\d/.test(nfkc)) return { invalid: `“${raw.trim()}”的数字中间有空格，无法确定是哪个数` };
   const text = nfkc
     .replace(/\s+/g, '')
-    .replace(/(?<![\d.])\d{1,3}(?:,\d{3})+(?!\d)/g, (m) => m.replace(/,/g, ''))
+    .replace(/(^|[^\d.])(\d{1,3}(?:,\d{3})+)(?!\d)/g, (_m, before: string, digits: string) => before + digits.replace(/,/g, ''))
     .replace(/(?:19|20)\d{2}年度?/g, '')
     .replace(/\(含\)/g, '')
     .replace(LEVEL_UP, '≥')
@@ -72,7 +73,7 @@ function readParts(text: string): MeasurePart[] {
   const parts: MeasurePart[] = [];
   let cursor = 0;
   for (const m of text.matchAll(NUMBER)) {
-    const start = m.index;
+    const start = m.index + m[1].length;
     let gap = text.slice(cursor, start);
     const previous = parts[parts.length - 1];
     if (previous) {
@@ -84,16 +85,16 @@ function readParts(text: string): MeasurePart[] {
       gap = cutAfterSeparator(gap.slice(after.length));
     }
     const before = comparatorBefore(gap);
-    const numberEnd = start + m[0].length;
+    const numberEnd = m.index + m[0].length;
     const unit = unitAt(text.slice(numberEnd));
-    const value = new Decimal(m[2]);
+    const value = new Decimal(m[3]);
     parts.push({
       label: before.rest.replace(/[:()]/g, '').replace(VERBS, ''),
       comparator: before.found?.comparator ?? null,
       comparatorWord: before.found?.word ?? null,
-      value: m[1] === '-' ? value.neg() : value,
+      value: m[2] === '-' ? value.neg() : value,
       unit,
-      signed: m[1] !== '',
+      signed: m[2] !== '',
     });
     cursor = numberEnd + unit.length;
   }

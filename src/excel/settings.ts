@@ -54,6 +54,16 @@ function valueOf(item: SettingLike): unknown {
 
 const SAVE_ATTEMPTS = 3;
 
+/** Work on one runtime's copy, one at a time: a refresh in the middle of another write would drop what that write set. */
+const turns = new WeakMap<SettingsLike, Promise<unknown>>();
+
+function inTurn<T>(settings: SettingsLike, work: () => Promise<T>): Promise<T> {
+  const before = turns.get(settings) ?? Promise.resolve();
+  const mine = before.then(work, work);
+  turns.set(settings, mine.catch(() => undefined));
+  return mine;
+}
+
 /** Before ExcelApi 1.4: Office.context.document.settings, refreshed before each read and write. */
 export class DocumentSettings implements SettingsAccess {
   readonly inBatch = false;
@@ -61,7 +71,7 @@ export class DocumentSettings implements SettingsAccess {
   constructor(private readonly settings: SettingsLike) {}
 
   prepare(): Promise<void> {
-    return refresh(this.settings);
+    return inTurn(this.settings, () => refresh(this.settings));
   }
 
   queueRead(_ctx: RequestContextLike, keys: string[]): () => Record<string, unknown> {
@@ -70,7 +80,11 @@ export class DocumentSettings implements SettingsAccess {
     return () => out;
   }
 
-  async write(_ctx: RequestContextLike, changes: Record<string, unknown>): Promise<void> {
+  write(_ctx: RequestContextLike, changes: Record<string, unknown>): Promise<void> {
+    return inTurn(this.settings, () => this.save(changes));
+  }
+
+  private async save(changes: Record<string, unknown>): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       await refresh(this.settings);
       for (const [key, value] of Object.entries(changes)) {

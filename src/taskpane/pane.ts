@@ -40,6 +40,7 @@ type Tone = 'ok' | 'warn' | 'error' | 'info';
 export type PaneDoor = Pick<
   Door,
   | 'host'
+  | 'features'
   | 'check'
   | 'inspect'
   | 'recompute'
@@ -344,6 +345,8 @@ export class Pane {
   }
 
   private async insert(type: TemplateType, yearText: string): Promise<void> {
+    // Office 2016 volume-licensed builds (ExcelApi 1.1) cannot merge cells or set widths: say so instead of failing.
+    if (!this.door.features.insertSheet) return this.say(this.t('insertUnsupported'), 'warn');
     const year = this.parts.settings.checkYear();
     if (year === null && yearText.trim() !== '') return;
     await this.work(async () => {

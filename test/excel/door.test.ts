@@ -119,6 +119,34 @@ describe('recompute', () => {
   });
 });
 
+describe('Office 2016 volume-licensed (ExcelApi 1.1, the floor the manifest asks for)', () => {
+  test('check, recompute and undo work; what this Excel cannot do is said, not failed', async () => {
+    const book = seedBook();
+    book.setCell(SEED, 'I19', { fill: '#92D050' });
+    const original = book.toSnapshots();
+    const door = doorOn(book, '1.1');
+    expect(door.features).toEqual({ watchEdits: false, insertSheet: false });
+    const check = await door.check();
+    expect(check.notices).toEqual(expect.arrayContaining(['no-merges', 'no-fills']));
+    expect(check.reports[0].forms).toHaveLength(1);
+    const result = await door.recompute();
+    expect(result.reports[0].forms[0].total?.score).toBe('97.87');
+    expect(book.cell(SEED, 'H41')).toMatchObject({ value: 97.87, numberFormat: '0.00' });
+    expect(await door.undo()).toEqual({ restored: 4, kept: 0 });
+    await door.clearMarks();
+    expect(book.toSnapshots()).toEqual(original);
+    expect(await door.watch(() => undefined)).toBe(false);
+  });
+
+  test('a protected sheet: this Excel cannot read protection, Excel refuses the write, and the cells written before are put back', async () => {
+    const book = seedBook();
+    book.sheet(SEED).protected = true;
+    const before = book.toSnapshots();
+    await expect(doorOn(book, '1.1').recompute()).rejects.toMatchObject({ kind: 'protected' });
+    expect(book.toSnapshots()).toEqual(before);
+  });
+});
+
 describe('undo (撤销本次写入)', () => {
   test('restores the original values and number formats exactly, after the pane was closed and reopened', async () => {
     const book = seedBook();

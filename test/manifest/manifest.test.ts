@@ -158,6 +158,18 @@ describe('manifest.xml', () => {
     expect(attr(shorts.get('Check.Label') as Node, 'DefaultValue')).toBe('检查');
   });
 
+  test('asks only for ExcelApi 1.1, what volume-licensed Office 2016 has: every later set is detected at run time', () => {
+    const sets = child(child(app, 'Requirements'), 'Sets');
+    expect(attr(sets, 'DefaultMinVersion')).toBe('1.1');
+    expect(kids(sets).map((n) => [attr(n, 'Name'), attr(n, 'MinVersion')])).toEqual([['ExcelApi', '1.1']]);
+  });
+
+  test('the support and learn-more links open the help page the build makes, not the pane', () => {
+    expect(attr(child(app, 'SupportUrl'), 'DefaultValue')).toBe('https://localhost:3000/help.html');
+    expect(attr(urls.get('GetStarted.LearnMoreUrl') as Node, 'DefaultValue')).toBe('https://localhost:3000/help.html');
+    expect(existsSync(join(ROOT, 'src', 'help', 'help.html'))).toBe(true);
+  });
+
   test('each ExecuteFunction names a function the commands file registers', async () => {
     const names = all(overrides).filter((n) => tag(n) === 'FunctionName').map(text);
     expect(names).toEqual(['recompute', 'check']);

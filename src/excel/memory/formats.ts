@@ -99,8 +99,8 @@ class MemoryFormatProtection extends MemoryProxy implements RangeFormatProtectio
 }
 
 export class MemoryFormat extends MemoryProxy implements RangeFormatLike {
-  readonly fill: RangeFillLike;
-  readonly protection: RangeFormatProtectionLike;
+  private fillProxy: MemoryFill | null = null;
+  private protectionProxy: MemoryFormatProtection | null = null;
 
   constructor(
     ctx: MemoryContext,
@@ -108,8 +108,16 @@ export class MemoryFormat extends MemoryProxy implements RangeFormatLike {
   ) {
     super(ctx);
     this.queueResolve(() => undefined);
-    this.fill = new MemoryFill(ctx, range);
-    this.protection = new MemoryFormatProtection(ctx, range);
+  }
+
+  get fill(): RangeFillLike {
+    this.fillProxy ??= new MemoryFill(this.ctx, this.range);
+    return this.fillProxy;
+  }
+
+  get protection(): RangeFormatProtectionLike {
+    this.protectionProxy ??= new MemoryFormatProtection(this.ctx, this.range);
+    return this.protectionProxy;
   }
 
   get columnWidth(): number {

@@ -16,14 +16,19 @@ export const MERGED_AREAS_LIMIT = 512;
 
 export class MemoryRange extends MemoryProxy implements RangeLike {
   private target: Target | null = null;
-  readonly format: RangeFormatLike;
+  private formatProxy: MemoryFormat | null = null;
 
   constructor(ctx: MemoryContext, resolve: () => Target | null) {
     super(ctx);
     this.queueResolve(() => {
       this.target = resolve();
     });
-    this.format = new MemoryFormat(ctx, () => this.need());
+  }
+
+  /** Made when first used, as Office.js adds a navigation to the request only when it is used. */
+  get format(): RangeFormatLike {
+    this.formatProxy ??= new MemoryFormat(this.ctx, () => this.need());
+    return this.formatProxy;
   }
 
   protected override isNull(): boolean {

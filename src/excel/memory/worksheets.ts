@@ -47,14 +47,18 @@ class MemoryProtection extends MemoryProxy implements WorksheetProtectionLike {
 
 export class MemoryWorksheet extends MemoryProxy implements WorksheetLike {
   private target: MemorySheet | null = null;
-  readonly protection: WorksheetProtectionLike;
+  private protectionProxy: MemoryProtection | null = null;
 
   constructor(ctx: MemoryContext, resolve: () => MemorySheet | null) {
     super(ctx);
     this.queueResolve(() => {
       this.target = resolve();
     });
-    this.protection = new MemoryProtection(ctx, () => this.need());
+  }
+
+  get protection(): WorksheetProtectionLike {
+    this.protectionProxy ??= new MemoryProtection(this.ctx, () => this.need());
+    return this.protectionProxy;
   }
 
   protected override isNull(): boolean {
