@@ -24,6 +24,10 @@ const nameBox = element<HTMLOutputElement>('name-box');
 const formulaBox = element<HTMLOutputElement>('formula');
 const paneFrame = element<HTMLIFrameElement>('pane');
 const fileInput = element<HTMLInputElement>('open-file');
+const openButton = element<HTMLButtonElement>('open-button');
+const paneAlert = element<HTMLDivElement>('pane-alert');
+const paneAlertText = element<HTMLParagraphElement>('pane-alert-text');
+const paneAlertClose = element<HTMLButtonElement>('pane-alert-close');
 const sampleSelect = element<HTMLSelectElement>('sample');
 const downloadButton = element<HTMLButtonElement>('download');
 const dropHint = element<HTMLDivElement>('drop-hint');
@@ -38,6 +42,17 @@ function say(text: string, isError = false): void {
   status.textContent = text;
   status.classList.toggle('error', isError);
 }
+
+/** A problem the person must see (a file that would not open): above the pane, until they close it. */
+function alertInPane(text: string | null): void {
+  paneAlertText.textContent = text ?? '';
+  paneAlert.hidden = text === null;
+  if (text !== null) paneAlertClose.focus();
+}
+paneAlertClose.addEventListener('click', () => {
+  alertInPane(null);
+  openButton.focus();
+});
 
 function current(): DemoBook {
   if (!book) throw new Error('还没有打开工作簿 / No workbook is open');
@@ -143,6 +158,7 @@ async function load(bytes: ArrayBuffer, fileName: string): Promise<void> {
     book = opened;
     unsubscribe = opened.workbook.onChange(drawSoon);
     revealed = opened.workbook.selectedAddress;
+    alertInPane(null);
     say(`${fileName} · ${opened.workbook.sheets.length} 个工作表 · 文件只在本机处理，不会上传 / Nothing leaves this computer`);
     draw();
     gridHost.scrollTo(0, 0);
@@ -155,18 +171,20 @@ async function load(bytes: ArrayBuffer, fileName: string): Promise<void> {
     await paneLoaded;
     demo.ready = true;
   } catch (error) {
-    say(openErrorText(fileName, error), true);
+    const text = openErrorText(fileName, error);
+    say(`${text.zh} / ${text.en}`, true);
+    alertInPane(`${text.zh}${book ? `仍显示 ${book.fileName}。` : ''} / ${text.en}`);
     throw error;
   }
 }
 
 /** Why a file could not be opened, in a sentence: exceljs's own messages speak of zip internals. */
-function openErrorText(fileName: string, error: unknown): string {
+function openErrorText(fileName: string, error: unknown): { zh: string; en: string } {
   const reason = error instanceof Error ? error.message : String(error);
   if (/zip|central directory|corrupt|encrypt/i.test(reason)) {
-    return `无法打开 ${fileName}：它不是 .xlsx 工作簿，或已损坏、已加密。请在 Excel 中另存为 .xlsx 后再试。/ Not a readable .xlsx file.`;
+    return { zh: `无法打开 ${fileName}：它不是 .xlsx 工作簿，或已损坏、已加密。请在 Excel 中另存为 .xlsx 后再试。`, en: 'Not a readable .xlsx file.' };
   }
-  return `无法打开 ${fileName}：${reason.slice(0, 120)} / Could not open this file.`;
+  return { zh: `无法打开 ${fileName}：${reason.slice(0, 120)}。`, en: 'Could not open this file.' };
 }
 
 async function loadSample(name: string): Promise<void> {
@@ -197,6 +215,7 @@ async function download(): Promise<void> {
   say(`已下载 ${b.downloadName()}（${b.changes().length} 处改动）/ Downloaded`);
 }
 
+openButton.addEventListener('click', () => fileInput.click());
 fileInput.addEventListener('change', () => {
   const file = fileInput.files?.[0];
   if (file) void openFile(file).catch(() => undefined);

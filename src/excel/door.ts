@@ -270,16 +270,16 @@ export class ExcelDoor {
   }
 
   /**
-   * Call `onEdit` with the changed address when the person changes a cell (ExcelApi 1.9); the add-in's own writes are ignored
+   * Call `onEdit` when the person changes a cell (ExcelApi 1.9); the add-in's own writes are ignored
    * (by their trigger source from 1.14, before that by the moment they happen). False when unsupported.
    */
-  async watch(onEdit: (address: string) => void): Promise<boolean> {
+  async watch(onEdit: () => void): Promise<boolean> {
     if (!this.caps.changeEvents) return false;
     await this.run(async (ctx) => {
       ctx.workbook.worksheets.onChanged.add(async (args) => {
         if (args.triggerSource === 'ThisLocalAddin') return;
         if (!this.caps.triggerSource && this.ownWrites > 0) return;
-        onEdit(args.address);
+        onEdit();
       });
       await ctx.sync();
     });

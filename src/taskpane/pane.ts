@@ -68,8 +68,8 @@ export class Pane {
   private showing = false;
   private live = false;
   private busy = false;
-  /** Cells the person changed, with when. */
-  private edits: { address: string; at: number }[] = [];
+  /** When the person last changed a cell. */
+  private lastEdit = 0;
   private readonly recheck = debounce(() => {
     if (this.live && !this.busy) void this.check(true);
   }, RECHECK_DELAY_MS);
@@ -105,7 +105,7 @@ export class Pane {
     this.showLastCommand();
     this.refreshUndo();
     // Edits tell the pane its results went out of date (and drive the re-check while typing).
-    this.door.watch((address) => this.edited(address)).catch(() => false);
+    this.door.watch(() => this.edited()).catch(() => false);
   }
 
   private build(): void {
@@ -231,7 +231,7 @@ export class Pane {
       const items = writtenItems(result.written, this.locale);
       renderWritten(this.doc, this.parts.written, items, this.locale, (sheet, cell) => void this.select(sheet, cell));
       if (!this.hasForm(result.reports)) return this.say(this.t('noFormShort'), 'warn');
-      const typed = this.takeEdits(started);
+      const typed = this.typedJustBefore(started);
       this.say(recomputeText(this.locale, result.written.length, leftAlone(result.reports), typed), result.written.length > 0 ? 'ok' : 'info');
       if (result.written.length > 0) await this.highlight(result.written[0].sheet, result.written[0].cell);
     });
@@ -309,19 +309,16 @@ export class Pane {
     else if (this.showing) this.recheck();
   }
 
-  private edited(address: string): void {
-    this.edits.push({ address, at: Date.now() });
-    if (this.edits.length > 50) this.edits.shift();
+  private edited(): void {
+    this.lastEdit = Date.now();
     if (!this.showing) return;
     if (this.live) this.recheck();
     else this.side(this.t('stale'), 'warn');
   }
 
-  /** The cells the person changed from just before `since` on: what Excel committed before the action ran. */
-  private takeEdits(since: number): string[] {
-    const recent = this.edits.filter((e) => e.at >= since - COMMIT_WINDOW_MS).map((e) => e.address.replace(/^.*!/, ''));
-    this.edits = [];
-    return recent.filter((a, i) => recent.indexOf(a) === i);
+  /** The person's typing was committed as the action started (Excel holds a batch until the cell edit ends). */
+  private typedJustBefore(since: number): boolean {
+    return this.lastEdit >= since - COMMIT_WINDOW_MS;
   }
 
   private async insert(type: TemplateType, yearText: string): Promise<void> {

@@ -107,12 +107,12 @@ describe('what a recompute did', () => {
     const alone = leftAlone([report]);
     expect(alone.formulas).toEqual([`H${seedRows.firstIndicator + 5}`]);
     expect(alone.blocked).toBe(1);
-    expect(recomputeText('zh', 0, alone, [])).toBe(
+    expect(recomputeText('zh', 0, alone, false)).toBe(
       `没有写入任何内容。未写入：1 个公式格（H${seedRows.firstIndicator + 5}）保留原公式，助手不改写公式；1 项指标的得分无法按规则计算，请先处理下面列出的问题。`,
     );
-    expect(recomputeText('zh', 0, { formulas: [], blocked: 0, rateBlocked: false }, [])).toBe('各项数字已是最新，没有写入任何内容。');
-    expect(recomputeText('zh', 2, { formulas: [], blocked: 0, rateBlocked: false }, ['H19'])).toBe(
-      '重算前，Excel 已先提交您刚输入的内容（H19），重算已包括它。已写入 2 个单元格，可点“撤销本次写入”恢复。',
+    expect(recomputeText('zh', 0, { formulas: [], blocked: 0, rateBlocked: false }, false)).toBe('各项数字已是最新，没有写入任何内容。');
+    expect(recomputeText('zh', 2, { formulas: [], blocked: 0, rateBlocked: false }, true)).toBe(
+      '重算前，Excel 先提交了您正在输入的单元格内容，重算已包括它。已写入 2 个单元格，可点“撤销本次写入”恢复。',
     );
   });
 
