@@ -1,6 +1,6 @@
 // Generated department forms of any length, for the benchmark: the seed's head and budget block,
 // then `rows` indicator rows cycling through the kinds of target the engine reads.
-import type { SheetSketch, SketchCell } from '../src/samples/sketch';
+import type { SheetSketch, SketchCell } from '../src/core/sketch';
 
 const KINDS: [string, SketchCell, SketchCell][] = [
   ['八大类恶性刑事案件破案率', '≥80%', '100%'],

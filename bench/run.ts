@@ -8,8 +8,8 @@ import { Workbook } from 'exceljs';
 import { checkFile } from '../src/cli/analyze';
 import { analyzeSheet } from '../src/core/engine';
 import { NATIONAL } from '../src/core/profile';
-import { seedSketch } from '../src/samples/seed';
-import { sketchToSnapshot, type SheetSketch } from '../src/samples/sketch';
+import { seedSketch } from '../test/fixtures/seed';
+import { sketchToSnapshot, type SheetSketch } from '../src/core/sketch';
 import { sketchToWorkbook, worksheetToSnapshot } from '../src/xlsx/convert';
 import { generatedSketch } from './forms';
 

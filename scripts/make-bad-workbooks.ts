@@ -1,12 +1,12 @@
 // Writes the catalogue of bad workbooks (docs/limits.md) into a folder: files that are not workbooks at
-// all, and workbooks whose sheets hold what people's forms really hold (src/samples/bad.ts).
+// all, and workbooks whose sheets hold what people's forms really hold (test/fixtures/bad.ts).
 //   npx tsx scripts/make-bad-workbooks.ts <folder>
 import { promises as fs } from 'fs';
 import path from 'path';
 import { stream, Workbook, type CellValue as XValue, type Worksheet } from 'exceljs';
-import { badSheetCases, ERROR_VALUE, fillerRow, type BadSheetCase } from '../src/samples/bad';
-import { seedSketch } from '../src/samples/seed';
-import type { SheetSketch } from '../src/samples/sketch';
+import { badSheetCases, ERROR_VALUE, fillerRow, type BadSheetCase } from '../test/fixtures/bad';
+import { seedSketch } from '../test/fixtures/seed';
+import type { SheetSketch } from '../src/core/sketch';
 import { sketchToWorkbook } from '../src/xlsx/convert';
 import type { XlsxFileProblem } from '../src/xlsx/file';
 

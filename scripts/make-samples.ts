@@ -1,13 +1,13 @@
-// Writes the sample workbooks in assets/samples/ from the sketches in src/samples/, and the drafted
+// Writes the sample workbooks in assets/samples/ from the sketches in test/fixtures/, and the drafted
 // 自评报告 of the seed form (the same bytes on every run).
 import { promises as fs } from 'fs';
 import path from 'path';
 import { draftReport } from '../src/core/draft/draft';
 import { analyzeSheet } from '../src/core/engine';
 import { renderDocx } from '../src/report/docx';
-import { projectSketch } from '../src/samples/project';
-import { seedSketch } from '../src/samples/seed';
-import { sketchToSnapshot } from '../src/samples/sketch';
+import { projectSketch } from '../test/fixtures/project';
+import { seedSketch } from '../test/fixtures/seed';
+import { sketchToSnapshot } from '../src/core/sketch';
 import { sketchToWorkbook } from '../src/xlsx/convert';
 import { saveWorkbook } from '../src/xlsx/file';
 

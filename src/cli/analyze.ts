@@ -1,7 +1,7 @@
 // One file through the engine: open it, snapshot each sheet, analyse. Whatever goes wrong becomes
 // the file's `error` line, so a batch goes on with the next file.
 import type { Workbook } from 'exceljs';
-import { analyzeSheet } from '../core/engine';
+import { analyzeWorkbook as analyzeSnapshots } from '../core/engine';
 import type { Profile } from '../core/profile';
 import type { SheetReport } from '../core/report';
 import { worksheetToSnapshot } from '../xlsx/convert';
@@ -25,17 +25,14 @@ export function chosenSheets(file: string, wb: Workbook, sheet: string | null): 
 }
 
 export function analyzeWorkbook(file: string, wb: Workbook, profile: Profile, sheet: string | null): SheetReport[] {
-  const reports = chosenSheets(file, wb, sheet).map((ws) => {
+  const snapshots = chosenSheets(file, wb, sheet).map((ws) => {
     try {
-      return analyzeSheet(worksheetToSnapshot(ws), profile);
+      return worksheetToSnapshot(ws);
     } catch (e) {
       throw new Error(`${file}：分析工作表“${ws.name}”时出错：${reason(e)}（internal error）`, { cause: e });
     }
   });
-  // A cover page or a weights sheet beside the form is no error: as in the pane, "no form here"
-  // counts only when no sheet of the file holds one.
-  if (!reports.some((r) => r.forms.length > 0)) return reports;
-  return reports.map((r) => (r.forms.length > 0 ? r : { ...r, findings: r.findings.filter((f) => f.code !== 'form.not-found') }));
+  return analyzeSnapshots(snapshots, profile);
 }
 
 /** Check one file; never throws. */

@@ -1,12 +1,12 @@
 // What a person reads in the terminal: per form a few figures and the findings by severity, then
 // the totals, and for a batch the forms ranked worst first.
-import type { FormReport } from '../core/report';
+import { SEVERITIES } from '../core/findings';
+import { allFindings, countBySeverity, hasErrors as anyErrors, type FormReport } from '../core/report';
 import type { Finding, Severity } from '../core/types';
 import type { ReviewFile } from '../xlsx/review-rows';
-import { fileFindings, jsonWrite, summarize } from './json';
+import { jsonWrite, summarize } from './json';
 
 const SEVERITY_TITLE: Record<Severity, string> = { error: '错误 error', warning: '警告 warning', info: '提示 info' };
-const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const TYPE_TITLE: Record<FormReport['type'], string> = { department: '部门整体支出', project: '项目支出' };
 /** A finding quoting a 10,000-character explanation must not flood the terminal. */
 const MAX_LINE = 300;
@@ -19,7 +19,7 @@ function clip(text: string, max: number): string {
 }
 
 function count(findings: Finding[], severity: Severity): number {
-  return findings.filter((f) => f.severity === severity).length;
+  return countBySeverity(findings)[severity];
 }
 
 function findingLines(findings: Finding[], indent: string): string[] {
@@ -159,5 +159,5 @@ export function summaryLines(files: ReviewFile[]): string[] {
 
 /** The findings of the whole check, for the exit status. */
 export function hasErrors(files: ReviewFile[]): boolean {
-  return files.some((f) => f.error !== null || fileFindings(f.sheets).some((x) => x.severity === 'error'));
+  return files.some((f) => f.error !== null || anyErrors(allFindings(f.sheets)));
 }

@@ -1,7 +1,7 @@
 // The stable --json shape (docs/cli.md), derived from the engine's report types: each object is
 // the engine's own type narrowed to the fields the contract names, so a renamed or retyped field
 // in the engine fails to compile here instead of silently changing what tools read.
-import type { BudgetReport, FormReport, IndicatorReport, SheetReport, TotalReport } from '../core/report';
+import { allFindings, countBySeverity, type BudgetReport, type FormReport, type IndicatorReport, type TotalReport } from '../core/report';
 import { cellText } from '../core/text';
 import type { CellPatch, Finding } from '../core/types';
 import type { ReviewFile } from '../xlsx/review-rows';
@@ -87,22 +87,16 @@ export function jsonForm(f: FormReport): JsonForm {
   };
 }
 
-/** Every finding of a file: its forms' and its sheets' own. */
-export function fileFindings(sheets: SheetReport[]): Finding[] {
-  return sheets.flatMap((s) => [...s.findings, ...s.forms.flatMap((f) => f.findings)]);
-}
-
 export function summarize(files: ReviewFile[]): JsonSummary {
   const s: JsonSummary = { files: files.length, forms: 0, errors: 0, warnings: 0, infos: 0 };
   for (const f of files) {
     // A file that cannot be read counts as one error of that file.
     if (f.error !== null) s.errors++;
     s.forms += f.sheets.reduce((n, sh) => n + sh.forms.length, 0);
-    for (const finding of fileFindings(f.sheets)) {
-      if (finding.severity === 'error') s.errors++;
-      else if (finding.severity === 'warning') s.warnings++;
-      else s.infos++;
-    }
+    const counts = countBySeverity(allFindings(f.sheets));
+    s.errors += counts.error;
+    s.warnings += counts.warning;
+    s.infos += counts.info;
   }
   return s;
 }

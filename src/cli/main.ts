@@ -3,10 +3,9 @@
 // loaded when it runs, so `--help` and `--version` start at once.
 import { promises as fs, readFileSync } from 'fs';
 import path from 'path';
-import { NATIONAL, type Profile } from '../core/profile';
-import { parseProfile, ProfileError, resolveProfileName } from '../core/profiles';
-import type { SheetReport } from '../core/report';
-import { a1 } from '../core/text';
+import { a1 } from '../core/address';
+import { NATIONAL, resolveProfileName, type Profile } from '../core/profile';
+import { parseProfile, ProfileError } from '../core/profile-parse';
 import type { Snapshot } from '../core/types';
 import { parseArgs, USAGE, UsageError, type CheckArgs, type RecomputeArgs, type ReportArgs, type TemplateArgs } from './args';
 import { checkOutputs, OutputError, writeOutput, type PlannedOutput } from './output';
@@ -179,8 +178,9 @@ async function runRecompute(args: RecomputeArgs, io: Io): Promise<number> {
   const inputs = [args.input, ...profileInputs(args.profile)];
   await checkOutputs([out], inputs, args.force);
   const profile = await loadProfile(args.profile);
-  const [{ analyzeSheet }, { applyPatches, worksheetToSnapshot }, file, { chosenSheets }, { fileLines }, { fileFindings, jsonReport }] = await Promise.all([
+  const [{ analyzeWorkbook }, { allFindings, countBySeverity }, { applyPatches, worksheetToSnapshot }, file, { chosenSheets }, { fileLines }, { jsonReport }] = await Promise.all([
     import('../core/engine'),
+    import('../core/report'),
     import('../xlsx/convert'),
     import('../xlsx/file'),
     import('./analyze'),
@@ -191,46 +191,43 @@ async function runRecompute(args: RecomputeArgs, io: Io): Promise<number> {
   const { workbook: wb, lost } = await file.readWorkbookFile(args.input, limits);
   const sheets = chosenSheets(args.input, wb, args.sheet);
 
-  const before: SheetReport[] = [];
-  const after: SheetReport[] = [];
+  // The same workbook-level rule as check (analyzeWorkbook), so both give the same findings and exit status.
+  const before = analyzeWorkbook(sheets.map((ws) => worksheetToSnapshot(ws)), profile);
   /** Formula cells: their cached results predate the writes, so what is found on them is stale. */
   const staleFormulas: string[] = [];
   let written = 0;
-  for (const ws of sheets) {
-    const report = analyzeSheet(worksheetToSnapshot(ws), profile);
-    const patches = report.forms.flatMap((f) => f.writes);
+  const rereads: Snapshot[] = sheets.map((ws, i) => {
+    const patches = before[i].forms.flatMap((f) => f.writes);
     applyPatches(ws, patches);
     written += patches.length;
-    before.push(report);
-    // The written figures, read back through the engine: what is still wrong in the new file.
-    const snapshot = worksheetToSnapshot(ws);
-    const reread = analyzeSheet(snapshot, profile);
-    if (patches.length > 0) {
-      const formulas = formulaCells(snapshot);
-      for (const form of reread.forms) {
-        staleFormulas.push(...form.findings.filter((f) => formulas.has(f.cell)).map((f) => `${ws.name}!${f.cell}`));
-        form.findings = form.findings.filter((f) => !formulas.has(f.cell));
-      }
+    return worksheetToSnapshot(ws);
+  });
+  // The written figures, read back through the engine: what is still wrong in the new file.
+  const after = analyzeWorkbook(rereads, profile);
+  after.forEach((reread, i) => {
+    if (before[i].forms.every((f) => f.writes.length === 0)) return;
+    const formulas = formulaCells(rereads[i]);
+    for (const form of reread.forms) {
+      staleFormulas.push(...form.findings.filter((f) => formulas.has(f.cell)).map((f) => `${reread.sheet}!${f.cell}`));
+      form.findings = form.findings.filter((f) => !formulas.has(f.cell));
     }
-    after.push(reread);
-  }
+  });
   // Excel recomputes the person's formulas (a 总分 =SUM(…)) when it opens the new file.
   if (written > 0) wb.calcProperties.fullCalcOnLoad = true;
   await writeOutput(out, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), { force: args.force, inputs });
 
   const result = { file: args.input, error: null, sheets: before };
-  const remaining = fileFindings(after);
+  const remaining = allFindings(after);
+  const counts = countBySeverity(remaining);
   if (args.json) {
     io.out(JSON.stringify(jsonReport([result]), null, 2));
   } else {
     io.out(fileLines(result, '已改写 written').join('\n'));
-    const errors = remaining.filter((f) => f.severity === 'error').length;
-    const warnings = remaining.filter((f) => f.severity === 'warning').length;
-    io.out(`已写入 ${args.out}：改写 ${written} 个单元格，其余内容与原文件相同；新文件中仍有错误 ${errors}、警告 ${warnings}（written）`);
+    io.out(`已写入 ${args.out}：改写 ${written} 个单元格，其余内容与原文件相同；新文件中仍有错误 ${counts.error}、警告 ${counts.warning}（written）`);
     if (staleFormulas.length > 0) io.out(`含公式的单元格 ${[...new Set(staleFormulas)].join('、')} 会在 Excel 打开新文件时重新计算，请打开后核对（formulas recalculate on open）`);
   }
   if (lost.length > 0) io.err(`jixiao：注意，原文件中的${lost.join('、')}未能复制到新文件；如需保留，请把重算结果抄回原文件（not copied）`);
-  return remaining.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+  return counts.error > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
 async function runTemplate(args: TemplateArgs, io: Io): Promise<number> {

@@ -1,9 +1,10 @@
-// The budget block (rules.md 1): 执行率, the budget score, breakdowns and adjustments.
+// The budget block (docs/rules.md "Budget"): 执行率, the budget score, breakdowns and adjustments.
 import Decimal from 'decimal.js';
 import { finding } from './findings';
-import { fixed2, percent2, plain, readFigure, round2 } from './figures';
+import { readFigure } from './cell-number';
+import { fixed2, percent2, plain, round2, TOLERANCE } from './exact';
 import type { Grid } from './grid';
-import { writeNumber } from './patch';
+import { WritePlan } from './patch';
 import type { Profile } from './profile';
 import type { BudgetEntries, BreakdownGroup } from './read';
 import type { BudgetReport, SourceGroupReport } from './report';
@@ -19,14 +20,13 @@ export interface BudgetResult {
   enteredScore: Decimal | null;
 }
 
-const TOLERANCE = new Decimal('0.01');
 /** rate-mismatch tolerance: 0.01 percentage points. */
 const RATE_TOLERANCE = new Decimal('0.0001');
 
 export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): BudgetResult {
   const sheet = grid.sheet;
   const findings: Finding[] = [];
-  const writes: CellPatch[] = [];
+  const plan = new WritePlan(grid, findings);
   const money = (what: string, key: 'initial' | 'planned' | 'executed') =>
     readFigure(grid, b.cells[key] ?? null, findings, { what });
   const initial = money('年初预算数', 'initial');
@@ -40,23 +40,19 @@ export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): 
   const byInitial = profile.budgetDenominator === 'initial' || b.cells.planned === undefined;
   const denominator = byInitial ? initial : planned;
   const denominatorName = byInitial ? '年初预算数' : '全年预算数';
-  const rateCell = b.cells.rate ?? b.cells.executed!;
+  const rateCell = b.cells.rate ?? b.cells.executed;
   let rate: Decimal | null = null;
   let score: Decimal | null = null;
 
   if (denominator === null || denominator.isZero()) {
-    const executedSome = executed !== null && executed.gt(0);
-    findings.push(
-      finding(
-        'budget.no-budget',
-        sheet,
-        (b.cells.planned ?? b.cells.initial ?? rateCell).address,
-        executedSome
-          ? `${denominatorName}为空或为 0，但全年执行数为 ${plain(executed!)}：无法计算执行率，请填写${denominatorName}。`
-          : `${denominatorName}为空或为 0：无法计算执行率和得分，请填写${denominatorName}。`,
-      ),
-    );
-    if (executedSome) findings[findings.length - 1].severity = 'error';
+    const where = (b.cells.planned ?? b.cells.initial ?? rateCell).address;
+    // Money spent against no budget is an error; an empty block is only a warning.
+    if (executed !== null && executed.gt(0)) {
+      findings.push(finding('budget.no-budget', sheet, where,
+        `${denominatorName}为空或为 0，但全年执行数为 ${plain(executed)}：无法计算执行率，请填写${denominatorName}。`, 'error'));
+    } else {
+      findings.push(finding('budget.no-budget', sheet, where, `${denominatorName}为空或为 0：无法计算执行率和得分，请填写${denominatorName}。`));
+    }
   } else if (executed !== null) {
     rate = executed.div(denominator);
     if (weight !== null) score = round2(Decimal.min(rate, 1).times(weight));
@@ -74,7 +70,6 @@ export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): 
     }
   }
 
-  const roundedRate = rate ? rate.toDecimalPlaces(4, Decimal.ROUND_HALF_UP) : null;
   if (rate && b.cells.rate) {
     if (enteredRate === null) {
       if (grid.raw(b.cells.rate.row, b.cells.rate.col).value === null) {
@@ -86,8 +81,7 @@ export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): 
           `执行率填的是 ${percent2(enteredRate)}，按 全年执行数 ÷ ${denominatorName} 应为 ${percent2(rate)}。`),
       );
     }
-    const p = writeNumber(grid, b.cells.rate, roundedRate!, '0.00%', 'rate', percent2(rate), findings);
-    if (p) writes.push(p);
+    plan.number(b.cells.rate, rate.toDecimalPlaces(4, Decimal.ROUND_HALF_UP), { format: '0.00%', reason: 'rate', text: percent2(rate) });
   }
 
   if (score !== null && b.cells.score) {
@@ -97,15 +91,14 @@ export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): 
           `预算执行率得分填的是 ${plain(enteredScore)}，按执行率 ${percent2(rate!)} × 分值 ${plain(weight!)} 应为 ${fixed2(score)}。`),
       );
     }
-    const p = writeNumber(grid, b.cells.score, score, '0.00', 'budget-score', fixed2(score), findings);
-    if (p) writes.push(p);
+    plan.number(b.cells.score, score, { format: '0.00', reason: 'budget-score', text: fixed2(score) });
   }
 
-  if (initial !== null && planned !== null && !initial.isZero()) {
+  if (initial !== null && planned !== null && b.cells.planned && !initial.isZero()) {
     const change = planned.minus(initial).abs().div(initial);
     if (change.gt(new Decimal(profile.adjustmentWarnRatio))) {
       findings.push(
-        finding('budget.adjusted', sheet, b.cells.planned!.address,
+        finding('budget.adjusted', sheet, b.cells.planned.address,
           `全年预算数由年初的 ${plain(initial)} 调整为 ${plain(planned)}（变动 ${percent2(change)}），调整较大，请在说明中交代原因。`),
       );
     }
@@ -129,7 +122,7 @@ export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): 
       sources,
     },
     findings,
-    writes,
+    writes: plan.patches,
     score,
     weight,
     enteredScore,
@@ -203,7 +196,7 @@ function checkListGroup(grid: Grid, b: BudgetEntries, group: BreakdownGroup, tot
   const matches = (t: Decimal | null) => t !== null && sum.minus(t).abs().lte(TOLERANCE);
   if (matches(planned) || matches(executed)) return parts;
   const target = planned ?? executed;
-  const cell = (b.cells.planned ?? b.cells.initial ?? b.cells.executed)!;
+  const cell = b.cells.planned ?? b.cells.initial ?? b.cells.executed;
   if (target === null || target.isZero()) {
     if (!sum.isZero()) {
       findings.push(finding('budget.breakdown-mismatch', grid.sheet, cell.address,

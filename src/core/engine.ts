@@ -1,7 +1,8 @@
-// The engine's one entry point: a sheet's snapshot in, every form on it read, scored and planned.
+// The engine's entry points: a sheet's snapshot in, every form on it read, scored and planned;
+// a workbook's snapshots in, each sheet so, with the one rule for sheets that hold no form.
+import { parseA1 } from './address';
 import { evaluateBudget, type BudgetResult } from './budget';
 import { finding, sortFindings } from './findings';
-import { short } from './figures';
 import { Grid } from './grid';
 import { evaluateIndicator } from './indicators';
 import { locateForms, type FormLocation } from './locate';
@@ -9,7 +10,7 @@ import { NATIONAL, type Profile } from './profile';
 import { readForm, type FormEntries } from './read';
 import type { FormReport, Mark, SheetReport } from './report';
 import { evaluateLevels, evaluateTotal } from './totals';
-import { parseA1 } from './text';
+import { short } from './text';
 import type { Finding, Snapshot } from './types';
 
 export function analyzeSheet(snapshot: Snapshot, profile: Profile = NATIONAL): SheetReport {
@@ -24,6 +25,18 @@ export function analyzeSheet(snapshot: Snapshot, profile: Profile = NATIONAL): S
       findings: [finding('form.unreadable', snapshot.sheet, 'A1', `读取这张工作表时出错（${short(reason, 80)}），未做任何修改；请把文件发给维护人员。`)],
     };
   }
+}
+
+/**
+ * Every sheet of a workbook (or the sheets a door read), analysed by one rule: a sheet without a
+ * form is an error (form.not-found) only when no sheet holds a form. Beside a form, a cover page or
+ * a weights sheet is reported with no form and no finding, so check and recompute, the command
+ * and the add-in, all say the same.
+ */
+export function analyzeWorkbook(snapshots: readonly Snapshot[], profile: Profile = NATIONAL): SheetReport[] {
+  const reports = snapshots.map((s) => analyzeSheet(s, profile));
+  if (!reports.some((r) => r.forms.length > 0)) return reports;
+  return reports.map((r) => (r.forms.length > 0 ? r : { ...r, findings: r.findings.filter((f) => f.code !== 'form.not-found') }));
 }
 
 function analyze(snapshot: Snapshot, profile: Profile): SheetReport {

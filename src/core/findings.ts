@@ -1,4 +1,5 @@
-// The stable finding codes (rules.md), their severities, and how a finding is made.
+// The stable finding codes (docs/rules.md), their severities, and how a finding is made.
+import { compareAddresses } from './address';
 import type { Finding, Severity } from './types';
 
 export const SEVERITY = {
@@ -45,21 +46,32 @@ export const SEVERITY = {
 
 export type FindingCode = keyof typeof SEVERITY;
 
-export function finding(code: FindingCode, sheet: string, cell: string, message: string): Finding {
-  return { code, severity: SEVERITY[code], sheet, cell, message };
+/**
+ * A finding with its catalogued severity, or with `severity` where the rule itself says when the
+ * same code is graver (budget.no-budget is an error once money was spent).
+ */
+export function finding(code: FindingCode, sheet: string, cell: string, message: string, severity: Severity = SEVERITY[code]): Finding {
+  return { code, severity, sheet, cell, message };
 }
 
-const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** The severities, gravest first: the order findings are listed and counted in. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-/** Errors first, then warnings, then information; within each, in sheet order (row, then column). */
-export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || cellOrder(a.cell) - cellOrder(b.cell));
+/** 0 for an error, 1 for a warning, 2 for information. */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
 }
 
-function cellOrder(address: string): number {
-  const m = /^([A-Z]+)(\d+)$/.exec(address);
-  if (!m) return 0;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return Number(m[2]) * 20000 + col;
+/** Errors first, then warnings, then information; within each, in reading order (row, then column). */
+export function compareFindings(a: Finding, b: Finding): number {
+  return severityRank(a.severity) - severityRank(b.severity) || compareAddresses(a.cell, b.cell);
+}
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(compareFindings);
+}
+
+/** Errors first, then warnings, then information, each kept in the order given. */
+export function bySeverity(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
 }

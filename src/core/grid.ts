@@ -1,5 +1,6 @@
 // Random access to a snapshot by absolute row and column, with merges resolved to their top-left cell.
-import { a1, cellText, labelKey, tidyText } from './text';
+import { a1 } from './address';
+import { cellText, labelKey, tidyText } from './text';
 import type { Cell, CellRange, Snapshot } from './types';
 
 const EMPTY: Cell = { value: null };

@@ -1,13 +1,15 @@
-// The indicator rows (rules.md 2): each row's verdict, its settled score, and the checks on it.
+// The indicator rows (docs/rules.md "Indicators"): each row's verdict, its settled score, and the checks on it.
 import Decimal from 'decimal.js';
 import { finding } from './findings';
-import { fixed2, plain, readFigure, round2, short } from './figures';
+import { readFigure } from './cell-number';
+import { fixed2, plain, round2, TOLERANCE } from './exact';
 import type { Grid } from './grid';
 import { assessIndicator, type IndicatorVerdict } from './measure';
-import { writeNumber } from './patch';
+import { WritePlan } from './patch';
 import type { Profile } from './profile';
 import type { IndicatorEntry } from './read';
 import type { IndicatorReport, Mark } from './report';
+import { short } from './text';
 import type { CellPatch, Finding } from './types';
 
 export interface IndicatorResult {
@@ -22,8 +24,7 @@ export interface IndicatorResult {
   marks: Mark[];
 }
 
-const TOLERANCE = new Decimal('0.01');
-/** Texts that explain nothing (rules.md 2.4 deviation.boilerplate). */
+/** Texts that explain nothing (docs/rules.md, deviation.boilerplate). */
 const BOILERPLATE = /^(完成绩效目标|已完成|完成|达到目标|已达成|达成|无|\/|-+|—+|0|无偏差|正常)[。.]?$/;
 /** A 10,000-character explanation is kept as typed but flagged: forms print on one page. */
 const LONG_TEXT = 2000;
@@ -36,7 +37,7 @@ export function isBoilerplate(text: string): boolean {
 export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profile): IndicatorResult {
   const sheet = grid.sheet;
   const findings: Finding[] = [];
-  const writes: CellPatch[] = [];
+  const plan = new WritePlan(grid, findings);
   const marks: Mark[] = [];
   const label = short(e.name || `第 ${e.row} 行`, 24);
   const weight = readFigure(grid, e.weightCell, findings, { what: `“${label}”的分值` });
@@ -129,8 +130,7 @@ export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profil
   }
 
   if (settled !== null && verdict && verdict.score !== null) {
-    const p = writeNumber(grid, e.scoreCell, round2(settled), '0.00', 'score', fixed2(settled), findings, suggested);
-    if (p) writes.push(p);
+    plan.number(e.scoreCell, round2(settled), { format: '0.00', reason: 'score', text: fixed2(settled), suggested });
   }
 
   return {
@@ -157,7 +157,7 @@ export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profil
     enteredScore,
     settled,
     findings,
-    writes,
+    writes: plan.patches,
     marks,
   };
 }

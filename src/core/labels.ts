@@ -60,7 +60,9 @@ export function isFrameLabel(key: string): boolean {
   return /^(绩效指标|年度|预算申请|项目资金|资金情况|年度资金总额|序号)$/.test(bare);
 }
 
-export type Level1 = '产出指标' | '效益指标' | '满意度指标';
+/** The 一级指标 of the national form, in its order. */
+export const LEVEL1_NAMES = ['产出指标', '效益指标', '满意度指标'] as const;
+export type Level1 = (typeof LEVEL1_NAMES)[number];
 
 /** "产出指标（50分）" → 产出指标 with declared weight 50. */
 export function parseLevel1(text: string): { name: string; level: Level1 | null; declared: string | null } {

@@ -2,18 +2,30 @@
 import type { Grid } from './grid';
 import { budgetColumn, indicatorColumn, isTotalLabel, type BudgetColumn, type IndicatorColumn } from './labels';
 
+/** The indicator table's columns: a header names at least the indicator, its weight and its score. */
+export type IndicatorColumns = Partial<Record<IndicatorColumn, number>> & Record<'name' | 'weight' | 'score', number>;
+
 export interface IndicatorHeader {
   row: number;
-  columns: Partial<Record<IndicatorColumn, number>>;
+  columns: IndicatorColumns;
   /** Header cells inside the table that the engine does not recognise. */
   unknown: Array<{ col: number; label: string }>;
   firstCol: number;
   lastCol: number;
 }
 
+/** The budget block's columns: a header names at least 全年执行数 (and a budget figure to divide it by). */
+export type BudgetColumns = Partial<Record<BudgetColumn, number>> & { executed: number };
+
 export interface BudgetHeader {
   row: number;
-  columns: Partial<Record<BudgetColumn, number>>;
+  columns: BudgetColumns;
+}
+
+/** The 总分 row and the column of its label. */
+export interface TotalLine {
+  row: number;
+  labelCol: number;
 }
 
 export interface FormLocation {
@@ -22,7 +34,7 @@ export interface FormLocation {
   indicators: IndicatorHeader;
   budget: BudgetHeader | null;
   /** The 总分 row, or null when the form has none. */
-  totalRow: number | null;
+  total: TotalLine | null;
   /** Last row of the form's region. */
   bottom: number;
 }
@@ -40,8 +52,9 @@ function indicatorHeaderAt(grid: Grid, row: number): IndicatorHeader | null {
     const role = indicatorColumn(grid.label(row, col));
     if (role && columns[role] === undefined) columns[role] = col;
   }
+  const { name, weight, score } = columns;
   const hasTarget = columns.target !== undefined || columns.actual !== undefined;
-  if (columns.name === undefined || !hasTarget || columns.weight === undefined || columns.score === undefined) return null;
+  if (name === undefined || !hasTarget || weight === undefined || score === undefined) return null;
   const known = new Set(Object.values(columns));
   const firstCol = Math.min(...known);
   const lastCol = Math.max(...known);
@@ -49,7 +62,7 @@ function indicatorHeaderAt(grid: Grid, row: number): IndicatorHeader | null {
     if (known.has(col) || col < firstCol || col > lastCol) continue;
     unknown.push({ col, label: grid.text(row, col) });
   }
-  return { row, columns, unknown, firstCol, lastCol };
+  return { row, columns: { ...columns, name, weight, score }, unknown, firstCol, lastCol };
 }
 
 function budgetHeaderAt(grid: Grid, row: number): BudgetHeader | null {
@@ -58,15 +71,16 @@ function budgetHeaderAt(grid: Grid, row: number): BudgetHeader | null {
     const role = budgetColumn(grid.label(row, col));
     if (role && columns[role] === undefined) columns[role] = col;
   }
-  if (columns.executed === undefined || (columns.planned === undefined && columns.initial === undefined)) return null;
-  return { row, columns };
+  const executed = columns.executed;
+  if (executed === undefined || (columns.planned === undefined && columns.initial === undefined)) return null;
+  return { row, columns: { ...columns, executed } };
 }
 
-function totalRowAfter(grid: Grid, header: IndicatorHeader, limit: number): number | null {
+function totalAfter(grid: Grid, header: IndicatorHeader, limit: number): TotalLine | null {
   for (let row = header.row + 1; row <= limit; row++) {
     for (const col of grid.filledColumns(row)) {
-      if (col > (header.columns.weight ?? header.lastCol)) break;
-      if (isTotalLabel(grid.label(row, col))) return row;
+      if (col > header.columns.weight) break;
+      if (isTotalLabel(grid.label(row, col))) return { row, labelCol: col };
     }
   }
   return null;
@@ -83,11 +97,11 @@ export function locateForms(grid: Grid): FormLocation[] {
   let regionTop = grid.top;
   headers.forEach((indicators, i) => {
     const nextHeader = headers[i + 1]?.row ?? grid.bottom + 1;
-    const totalRow = totalRowAfter(grid, indicators, nextHeader - 1);
+    const total = totalAfter(grid, indicators, nextHeader - 1);
     let budget: BudgetHeader | null = null;
     for (let row = indicators.row - 1; row >= regionTop && !budget; row--) budget = budgetHeaderAt(grid, row);
-    const bottom = totalRow !== null ? Math.min(nextHeader - 1, totalRow + 3) : nextHeader - 1;
-    forms.push({ top: regionTop, indicators, budget, totalRow, bottom });
+    const bottom = total !== null ? Math.min(nextHeader - 1, total.row + 3) : nextHeader - 1;
+    forms.push({ top: regionTop, indicators, budget, total, bottom });
     regionTop = bottom + 1;
   });
   return forms;
@@ -95,7 +109,7 @@ export function locateForms(grid: Grid): FormLocation[] {
 
 /** True when `next` is the same header printed again inside the table of `prev` (no 总分 between them). */
 function isRepeat(grid: Grid, prev: IndicatorHeader, next: IndicatorHeader): boolean {
-  return totalRowAfter(grid, prev, next.row - 1) === null && budgetBetween(grid, prev.row, next.row) === false;
+  return totalAfter(grid, prev, next.row - 1) === null && budgetBetween(grid, prev.row, next.row) === false;
 }
 
 function budgetBetween(grid: Grid, from: number, to: number): boolean {

@@ -3,7 +3,7 @@ import type Decimal from 'decimal.js';
 import type { Grid } from './grid';
 import type { CellRef } from './read';
 import { finding } from './findings';
-import { parseNumberText } from './number';
+import { parseNumberText } from './cell-number';
 import type { Cell, CellPatch, CellState, Finding, PatchReason, Snapshot } from './types';
 
 /** Everything a patch may change, so that restoring it is exact ("General" = no number format). */
@@ -13,51 +13,65 @@ export function stateOf(cell: Cell): CellState {
   return s;
 }
 
-/**
- * A number to write with its format, unless the cell already holds that very number. A formula is
- * the person's work and is never replaced: when its result differs, say so instead. Returns null
- * when nothing is to be written.
- */
-export function writeNumber(
-  grid: Grid,
-  at: CellRef,
-  value: Decimal,
-  numberFormat: string,
-  reason: PatchReason,
-  text: string,
-  findings: Finding[],
-  suggested = false,
-): CellPatch | null {
-  const cell = grid.raw(at.row, at.col);
-  if (cell.formula !== undefined) {
-    const same = typeof cell.value === 'number' && Math.abs(cell.value - value.toNumber()) < 0.005;
-    if (!same) {
-      findings.push(finding('formula.kept', grid.sheet, at.address, `该格是公式 ${cell.formula}，助手不改写公式；按规则应为 ${text}，若 Excel 重新计算后仍不是这个数，请核对公式。`));
-    }
-    return null;
-  }
-  // A label or an explanation is the person's text, never a place for a figure (its finding says so).
-  if (typeof cell.value === 'string' && parseNumberText(cell.value).kind === 'invalid') return null;
-  const n = value.toNumber();
-  if (typeof cell.value === 'number' && !cell.error && cell.value === n) return null;
-  const patch: CellPatch = {
-    sheet: grid.sheet,
-    cell: at.address,
-    row: at.row,
-    col: at.col,
-    set: { value: n, numberFormat },
-    before: stateOf(cell),
-    reason,
-    text,
-  };
-  if (suggested) patch.suggested = true;
-  return patch;
+/** How a planned number is written: its format, why, and the text the person will see. */
+export interface NumberWrite {
+  format: string;
+  reason: PatchReason;
+  /** The exact text of the value as shown ("1.92", "100.00%"). */
+  text: string;
+  /** A suggestion for a judgement score the person left empty. */
+  suggested?: boolean;
 }
 
-export function textPatch(grid: Grid, at: CellRef, value: string, reason: PatchReason): CellPatch | null {
-  const cell = grid.raw(at.row, at.col);
-  if (cell.value === value && cell.formula === undefined) return null;
-  return { sheet: grid.sheet, cell: at.address, row: at.row, col: at.col, set: { value }, before: stateOf(cell), reason, text: value };
+/**
+ * The cells a rule plans to write. A cell is left out when it already shows the value; a formula
+ * is the person's work and never replaced (a formula.kept finding says so when its result
+ * differs); a label or an explanation is the person's text, never a place for a figure.
+ */
+export class WritePlan {
+  readonly patches: CellPatch[] = [];
+
+  constructor(
+    private readonly grid: Grid,
+    /** Where formula.kept findings go. */
+    private readonly findings: Finding[],
+  ) {}
+
+  number(at: CellRef, value: Decimal, write: NumberWrite): void {
+    const grid = this.grid;
+    const cell = grid.raw(at.row, at.col);
+    if (cell.formula !== undefined) {
+      const same = typeof cell.value === 'number' && Math.abs(cell.value - value.toNumber()) < 0.005;
+      if (!same) {
+        this.findings.push(
+          finding('formula.kept', grid.sheet, at.address, `该格是公式 ${cell.formula}，助手不改写公式；按规则应为 ${write.text}，若 Excel 重新计算后仍不是这个数，请核对公式。`),
+        );
+      }
+      return;
+    }
+    // The person's text has its own finding (number.invalid); it is never overwritten.
+    if (typeof cell.value === 'string' && parseNumberText(cell.value).kind === 'invalid') return;
+    const n = value.toNumber();
+    if (typeof cell.value === 'number' && !cell.error && cell.value === n) return;
+    const patch: CellPatch = {
+      sheet: grid.sheet,
+      cell: at.address,
+      row: at.row,
+      col: at.col,
+      set: { value: n, numberFormat: write.format },
+      before: stateOf(cell),
+      reason: write.reason,
+      text: write.text,
+    };
+    if (write.suggested) patch.suggested = true;
+    this.patches.push(patch);
+  }
+
+  text(at: CellRef, value: string, reason: PatchReason): void {
+    const cell = this.grid.raw(at.row, at.col);
+    if (cell.value === value && cell.formula === undefined) return;
+    this.patches.push({ sheet: this.grid.sheet, cell: at.address, row: at.row, col: at.col, set: { value }, before: stateOf(cell), reason, text: value });
+  }
 }
 
 /** The patches that put back what `patches` replaced, in reverse order. */

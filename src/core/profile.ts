@@ -1,4 +1,5 @@
-// Scoring settings a province may change (rules.md 6). A profile is a plain JSON object.
+// Scoring settings a province may change (docs/profiles.md). A profile is a plain JSON object.
+import type { Level1 } from './labels';
 
 export interface Profile {
   name: string;
@@ -15,7 +16,7 @@ export interface Profile {
   /** Lower bounds of the 达成 and 部分达成 bands, as fractions of the weight. */
   qualitativeBands: { achieved: string; partial: string };
   /** Expected 一级 weights; null removes a level (its points move to the others). */
-  levelWeights: { 产出指标: string; 效益指标: string; 满意度指标: string | null };
+  levelWeights: Record<Exclude<Level1, '满意度指标'>, string> & { 满意度指标: string | null };
   budgetWeight: string;
   /** Lower bounds (inclusive) of each grade on the 2-decimal total. */
   gradeBands: { 优: string; 良: string; 中: string };
@@ -36,3 +37,20 @@ export const NATIONAL: Profile = {
   gradeBands: { 优: '90', 良: '80', 中: '60' },
   deviationRequiredWhen: 'unmet',
 };
+
+/** The profiles every door offers by name. */
+export const BUILTIN_PROFILES: Record<string, Profile> = {
+  national: NATIONAL,
+};
+
+const ALIASES: Record<string, string> = {
+  national: 'national',
+  全国: 'national',
+  国家: 'national',
+};
+
+/** A built-in profile by its name ("national", "National", "全国"), or null. */
+export function resolveProfileName(name: string): Profile | null {
+  const key = ALIASES[name.trim().toLowerCase()];
+  return key === undefined ? null : (BUILTIN_PROFILES[key] ?? null);
+}

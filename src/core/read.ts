@@ -1,7 +1,7 @@
 // Reading a located form into plain entries: which cell holds what, before any rule is applied.
 import type { Grid } from './grid';
-import { isFrameLabel, isGradeLabel, isPlaceholderName, isTotalLabel, parseLevel1, type Level1 } from './labels';
-import type { FormLocation } from './locate';
+import { isFrameLabel, isGradeLabel, isPlaceholderName, parseLevel1, type Level1 } from './labels';
+import type { BudgetHeader, FormLocation } from './locate';
 import type { FormType } from './report';
 import { labelKey } from './text';
 
@@ -30,7 +30,7 @@ export interface BudgetEntries {
   unit: '万元' | '元';
   header: CellRef;
   totalRow: number;
-  cells: Partial<Record<'initial' | 'planned' | 'executed' | 'weight' | 'rate' | 'score', CellRef>>;
+  cells: Partial<Record<'initial' | 'planned' | 'weight' | 'rate' | 'score', CellRef>> & { executed: CellRef };
   groups: BreakdownGroup[];
   /** Free text in the block that explains the execution (原因, 说明…). */
   explained: boolean;
@@ -89,7 +89,7 @@ export function readForm(grid: Grid, loc: FormLocation): FormEntries {
   const right = Math.max(h.lastCol, ...Object.values(loc.budget?.columns ?? {}));
   const startRow = loc.top;
   const head = readHead(grid, startRow, loc.budget?.row ?? h.row);
-  const budget = loc.budget ? readBudget(grid, loc, left) : null;
+  const budget = loc.budget ? readBudget(grid, loc, loc.budget, left) : null;
   const goals = readGoals(grid, budget ? budget.lastRow + 1 : startRow, h.row - 1, left, right);
   const indicators = readIndicators(grid, loc);
   const total = readTotal(grid, loc);
@@ -143,8 +143,7 @@ function valueRightOf(grid: Grid, row: number, col: number): string | null {
   return null;
 }
 
-function readBudget(grid: Grid, loc: FormLocation, left: number): BudgetEntries {
-  const header = loc.budget!;
+function readBudget(grid: Grid, loc: FormLocation, header: BudgetHeader, left: number): BudgetEntries {
   const cols = header.columns;
   const moneyCols = [cols.initial, cols.planned, cols.executed].filter((c): c is number => c !== undefined);
   const firstMoney = Math.min(...moneyCols);
@@ -156,7 +155,7 @@ function readBudget(grid: Grid, loc: FormLocation, left: number): BudgetEntries 
       break;
     }
   }
-  const cells: BudgetEntries['cells'] = {};
+  const cells: BudgetEntries['cells'] = { executed: ref(grid, totalRow, cols.executed) };
   for (const [role, col] of Object.entries(cols) as Array<[keyof BudgetEntries['cells'], number]>) cells[role] = ref(grid, totalRow, col);
   const lastRow = budgetLastRow(grid, totalRow, loc.indicators.row);
   const unit = budgetUnit(grid, header.row, lastRow, left, firstMoney);
@@ -297,7 +296,7 @@ function readGoals(grid: Grid, top: number, bottom: number, left: number, right:
 
 function readIndicators(grid: Grid, loc: FormLocation): IndicatorEntry[] {
   const c = loc.indicators.columns;
-  const end = loc.totalRow !== null ? loc.totalRow - 1 : loc.bottom;
+  const end = loc.total !== null ? loc.total.row - 1 : loc.bottom;
   const out: IndicatorEntry[] = [];
   let level1 = { name: '', level: null as Level1 | null, declared: null as string | null, cell: null as CellRef | null };
   let level2 = '';
@@ -317,8 +316,8 @@ function readIndicators(grid: Grid, loc: FormLocation): IndicatorEntry[] {
     if (labelKey(name) === '三级指标') continue;
     const target = joinTarget(grid, row, c);
     const actual = c.actual !== undefined ? grid.display(row, c.actual) : '';
-    const weightText = grid.text(row, c.weight!);
-    const scoreText = grid.text(row, c.score!);
+    const weightText = grid.text(row, c.weight);
+    const scoreText = grid.text(row, c.score);
     const empty = target === '' && actual === '' && weightText === '' && scoreText === '';
     if (empty && isPlaceholderName(name)) continue;
     if (empty && name === '') continue;
@@ -331,13 +330,13 @@ function readIndicators(grid: Grid, loc: FormLocation): IndicatorEntry[] {
       level1Cell: level1.cell,
       level2,
       name,
-      nameCell: ref(grid, row, c.name!),
+      nameCell: ref(grid, row, c.name),
       target,
       targetCell: c.target !== undefined ? ref(grid, row, c.target) : null,
       actual,
       actualCell: c.actual !== undefined ? ref(grid, row, c.actual) : null,
-      weightCell: ref(grid, row, c.weight!),
-      scoreCell: ref(grid, row, c.score!),
+      weightCell: ref(grid, row, c.weight),
+      scoreCell: ref(grid, row, c.score),
       deviationCell,
       deviation: deviationCell ? grid.text(deviationCell.row, deviationCell.col) : '',
     });
@@ -354,20 +353,19 @@ function joinTarget(grid: Grid, row: number, c: FormLocation['indicators']['colu
 }
 
 function readTotal(grid: Grid, loc: FormLocation): FormEntries['total'] {
-  if (loc.totalRow === null) return null;
-  const row = loc.totalRow;
+  if (loc.total === null) return null;
+  const { row, labelCol } = loc.total;
   const c = loc.indicators.columns;
-  const labelCol = grid.filledColumns(row).find((col) => isTotalLabel(grid.label(row, col)))!;
   return {
     row,
     labelCell: ref(grid, row, labelCol),
-    weightCell: c.weight !== undefined ? ref(grid, row, c.weight) : null,
-    scoreCell: c.score !== undefined ? ref(grid, row, c.score) : null,
+    weightCell: ref(grid, row, c.weight),
+    scoreCell: ref(grid, row, c.score),
   };
 }
 
 function readGrade(grid: Grid, loc: FormLocation, left: number, right: number): FormEntries['grade'] {
-  const from = loc.totalRow ?? loc.indicators.row;
+  const from = loc.total?.row ?? loc.indicators.row;
   for (let row = from; row <= Math.min(loc.bottom, from + 3); row++) {
     const filled = grid.filledColumns(row);
     for (const col of filled) {

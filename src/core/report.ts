@@ -1,6 +1,6 @@
-// What the engine returns for one sheet: each form it found, read, scored and planned.
-// Figures are exact decimal strings, as cli.md's --json shows them.
-import type { CellPatch, Finding } from './types';
+// What the engine returns for one sheet: each form it found, read, scored and planned, and the
+// queries every door asks of it. Figures are exact decimal strings, as the --json output shows them.
+import type { CellPatch, Finding, Severity } from './types';
 
 export type FormType = 'department' | 'project';
 
@@ -125,4 +125,27 @@ export interface SheetReport {
   forms: FormReport[];
   /** Findings that belong to no form (form.not-found). */
   findings: Finding[];
+}
+
+/** Every finding of a sheet: its own (form.not-found, form.unreadable) first, then each form's. */
+export function sheetFindings(report: SheetReport): Finding[] {
+  // concat, not spread: a form of many thousand rows would overflow the call stack.
+  return report.findings.concat(...report.forms.map((f) => f.findings));
+}
+
+/** Every finding of several sheets (a workbook, a batch of files), sheet by sheet. */
+export function allFindings(reports: readonly SheetReport[]): Finding[] {
+  return ([] as Finding[]).concat(...reports.map(sheetFindings));
+}
+
+/** How many findings of each severity. */
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+/** True when any finding is an error: the command's exit status 1, the pane's red banner. */
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
 }

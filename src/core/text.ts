@@ -1,4 +1,4 @@
-// Label and cell-text normalisation (layouts.md: compare labels without white space, after NFKC).
+// Label and cell-text normalisation (docs/layouts.md: compare labels without white space, after NFKC).
 
 /** NFKC, unify brackets and remove all white space: the form used to compare labels. */
 export function labelKey(text: string): string {
@@ -21,30 +21,8 @@ export function cellText(value: string | number | boolean | null | undefined): s
   return String(value);
 }
 
-const COLUMN_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-
-/** 1-based column number to letters (1 → A, 27 → AA). */
-export function columnLetters(col: number): string {
-  let n = col;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = COLUMN_LETTERS[rem] + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-/** 1-based row and column to an A1 address. */
-export function a1(row: number, col: number): string {
-  return `${columnLetters(col)}${row}`;
-}
-
-/** An A1 address to 1-based row and column; null when it is not one. */
-export function parseA1(address: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
+/** A text cut to `max` characters on one line, for quoting a cell in a message. */
+export function short(text: string, max = 40): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max)}…` : t;
 }

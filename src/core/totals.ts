@@ -1,17 +1,17 @@
-// Weights, the 总分 row and the grade (rules.md 3).
+// Weights, the 总分 row and the grade (docs/rules.md "Weights and totals").
 import Decimal from 'decimal.js';
 import { finding } from './findings';
-import { fixed2, plain, readFigure } from './figures';
+import { readFigure } from './cell-number';
+import { fixed2, plain, TOLERANCE } from './exact';
 import type { Grid } from './grid';
 import type { IndicatorResult } from './indicators';
-import { writeNumber, textPatch } from './patch';
+import { LEVEL1_NAMES } from './labels';
+import { WritePlan } from './patch';
 import type { Profile } from './profile';
 import type { FormEntries } from './read';
 import type { LevelReport, TotalReport } from './report';
 import type { CellPatch, Finding } from './types';
 
-const TOLERANCE = new Decimal('0.01');
-const LEVELS = ['产出指标', '效益指标', '满意度指标'] as const;
 
 export function gradeOf(total: Decimal, profile: Profile): string {
   const t = total.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
@@ -58,17 +58,17 @@ export function evaluateLevels(grid: Grid, rows: IndicatorResult[], budgetWeight
   }
 
   const expected: Record<string, string | null> = { ...profile.levelWeights };
-  const actual = levels.filter((l) => (LEVELS as readonly string[]).includes(l.name));
+  const actual = levels.filter((l) => (LEVEL1_NAMES as readonly string[]).includes(l.name));
   const differs =
     actual.length > 0 &&
-    (LEVELS.some((name) => {
+    (LEVEL1_NAMES.some((name) => {
       const l = actual.find((x) => x.name === name);
       const want = expected[name];
       return want === null ? l !== undefined : l === undefined || !new Decimal(l.declaredWeight ?? l.weight).eq(want);
     }) ||
       (budgetWeight !== null && !budgetWeight.eq(profile.budgetWeight)));
   if (differs) {
-    const want = LEVELS.filter((n) => expected[n] !== null).map((n) => `${n} ${expected[n]}`).join('、');
+    const want = LEVEL1_NAMES.filter((n) => expected[n] !== null).map((n) => `${n} ${expected[n]}`).join('、');
     const have = actual.map((l) => `${l.name} ${l.declaredWeight ?? l.weight}`).join('、');
     findings.push(
       finding('weight.nonstandard', sheet, actual[0] ? (byLevel.get(actual[0].name)![0].entry.level1Cell?.address ?? anchor) : anchor,
@@ -95,7 +95,7 @@ export function evaluateTotal(
 ): TotalResult {
   const sheet = grid.sheet;
   const findings: Finding[] = [];
-  const writes: CellPatch[] = [];
+  const plan = new WritePlan(grid, findings);
   const weight = sum(rows.map((r) => r.weight)).plus(budget.weight ?? 0);
   const score = sum(rows.map((r) => r.settled)).plus(budget.score ?? budget.enteredScore ?? 0);
   const grade = rows.length > 0 ? gradeOf(score, profile) : null;
@@ -126,12 +126,8 @@ export function evaluateTotal(
     if (enteredScore === null && grid.raw(t.scoreCell.row, t.scoreCell.col).formula === undefined) {
       findings.push(finding('total.missing', sheet, t.scoreCell.address, `总分未填写；应为 ${fixed2(columnAfter)}，重算会填入。`));
     }
-    if (t.weightCell) {
-      const p = writeNumber(grid, t.weightCell, weight, 'General', 'total-weight', plain(weight), findings);
-      if (p) writes.push(p);
-    }
-    const p = writeNumber(grid, t.scoreCell, columnAfter, '0.00', 'total-score', fixed2(columnAfter), findings);
-    if (p) writes.push(p);
+    if (t.weightCell) plan.number(t.weightCell, weight, { format: 'General', reason: 'total-weight', text: plain(weight) });
+    plan.number(t.scoreCell, columnAfter, { format: '0.00', reason: 'total-score', text: fixed2(columnAfter) });
     report = {
       cell: t.scoreCell.address,
       weightCell: t.weightCell?.address ?? null,
@@ -153,12 +149,11 @@ export function evaluateTotal(
       const gradeLike = enteredGrade === null || ['优', '良', '中', '差'].includes(normaliseGrade(enteredGrade));
       // The grade written goes with the total written.
       const gradeWritten = gradeOf(columnAfter, profile);
-      const gp = gradeLike ? textPatch(grid, cell, gradeWritten, 'grade') : null;
-      if (gp && normaliseGrade(enteredGrade ?? '') !== gradeWritten) writes.push(gp);
+      if (gradeLike && normaliseGrade(enteredGrade ?? '') !== gradeWritten) plan.text(cell, gradeWritten, 'grade');
     }
-    return { report, grade, enteredGrade, findings, writes };
+    return { report, grade, enteredGrade, findings, writes: plan.patches };
   }
-  return { report, grade, enteredGrade: null, findings, writes };
+  return { report, grade, enteredGrade: null, findings, writes: plan.patches };
 }
 
 /** One 得分 cell: its figure now, and after a recompute that writes `settled` there when `writes`. */

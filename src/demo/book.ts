@@ -1,7 +1,7 @@
 // One opened workbook in the demo: the file's bytes, the in-memory workbook the pane works on,
 // and the way back to a file that keeps everything the person had (merges, borders, fonts).
 import type { Workbook, Worksheet } from 'exceljs';
-import { a1, parseA1 } from '../core/text';
+import { a1, parseA1 } from '../core/address';
 import type { Cell, CellPatch, CellState, Snapshot } from '../core/types';
 import { MemoryWorkbook, type MemoryCell, type MemorySheet } from '../excel/memory/workbook';
 import { applyPatches, workbookToSnapshots } from '../xlsx/convert';

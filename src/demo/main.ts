@@ -1,7 +1,7 @@
 // The demo page: a workbook drawn as a sheet on the left, the real task pane on the right, both
 // working on one in-memory workbook. Files are read and written in this page only; nothing is
 // sent anywhere.
-import { a1 } from '../core/text';
+import { a1 } from '../core/address';
 import { createOfficeHost } from '../excel/memory/host';
 import type { MemoryWorkbook } from '../excel/memory/workbook';
 import { DemoBook, parseSelection } from './book';

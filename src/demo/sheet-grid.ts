@@ -1,7 +1,7 @@
 // The worksheet drawn on the left of the demo page (the engine's own reading grid is core/grid.ts):
 // merges, values as Excel shows them, fills, the selection outline and in-cell editing. Every
 // cell's text goes in with textContent, never as HTML.
-import { a1, columnLetters, parseA1 } from '../core/text';
+import { a1, columnLetters, parseA1 } from '../core/address';
 import type { CellRange, CellValue } from '../core/types';
 import { alignsRight, displayText } from './display';
 

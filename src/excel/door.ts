@@ -2,13 +2,13 @@
 // sync. Every action runs in one Excel.run (delayed while the person edits a cell, one undo step
 // where Excel supports it), checks protection in its read before it writes anything, and keeps
 // what it needs to undo its writes and remove its highlights in the workbook's settings.
-import { analyzeSheet } from '../core/engine';
+import { analyzeWorkbook } from '../core/engine';
 import { applyToSnapshot } from '../core/patch';
 import { NATIONAL, type Profile } from '../core/profile';
 import type { Mark, SheetReport } from '../core/report';
-import { a1 } from '../core/text';
+import { a1 } from '../core/address';
 import type { CellPatch, CellState, CellValue, Snapshot } from '../core/types';
-import { sketchToSnapshot, type SheetSketch } from '../samples/sketch';
+import { sketchToSnapshot, type SheetSketch } from '../core/sketch';
 import { detectCapabilities, READ_WINDOW, readNotices, type Capabilities, type Notice } from './capabilities';
 import { DoorError, toDoorError } from './errors';
 import type { OfficeHost, RangeLike, RequestContextLike, RunOptionsLike, ScalarValue, WorksheetLike } from './host';
@@ -162,7 +162,7 @@ export class ExcelDoor {
         await saveSettings(this.settings);
         throw error;
       }
-      const after = reads.map((r) => analyzeSheet(applyToSnapshot(r.snapshot, patches), opts.profile ?? NATIONAL));
+      const after = analyzeWorkbook(reads.map((r) => applyToSnapshot(r.snapshot, patches)), opts.profile ?? NATIONAL);
       return { reports: keepForms(after), written: patches, notices };
     });
   }
@@ -368,7 +368,7 @@ export class ExcelDoor {
   }
 
   private analyze(reads: SheetRead[], profile: Profile = NATIONAL): SheetReport[] {
-    return keepForms(reads.map((r) => analyzeSheet(r.snapshot, profile)));
+    return keepForms(analyzeWorkbook(reads.map((r) => r.snapshot), profile));
   }
 
   /**
@@ -416,10 +416,9 @@ export class ExcelDoor {
   }
 }
 
-/** Sheets with a form; when none has one, what the sheets said (form.not-found). */
+/** The sheets the pane lists: those with a form or with something to say (analyzeWorkbook decides what). */
 export function keepForms(reports: SheetReport[]): SheetReport[] {
-  const withForms = reports.filter((r) => r.forms.length > 0);
-  return withForms.length > 0 ? withForms : reports;
+  return reports.filter((r) => r.forms.length > 0 || r.findings.length > 0);
 }
 
 function scalar(value: CellValue): ScalarValue {

@@ -1,5 +1,5 @@
 // Turning what Excel returned for a used range into the engine's Snapshot (pure, no Office.js).
-import { parseA1 } from '../core/text';
+import { parseRange } from '../core/address';
 import type { Cell, CellRange, Snapshot } from '../core/types';
 import type { CellPropertiesLike, ScalarValue } from './host';
 
@@ -15,16 +15,6 @@ export interface RawRange {
   properties: CellPropertiesLike[][] | null;
   /** Merged-area addresses ("Sheet1!A5:A10"), or null when this Excel cannot say (below 1.13). */
   merges: string[] | null;
-}
-
-/** "Sheet1!B3:D4", "'My sheet'!B3" or "B3:D4" → a 1-based rectangle. */
-export function parseRangeAddress(address: string): CellRange | null {
-  const local = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
-  const [from, to = from] = local.split(':');
-  const p = parseA1(from);
-  const q = parseA1(to);
-  if (!p || !q) return null;
-  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
 }
 
 /**
@@ -54,6 +44,6 @@ export function toSnapshot(raw: RawRange): Snapshot {
       return cell;
     }),
   );
-  const merges = (raw.merges ?? []).map(parseRangeAddress).filter((m): m is CellRange => m !== null);
+  const merges = (raw.merges ?? []).map(parseRange).filter((m): m is CellRange => m !== null);
   return { sheet: raw.sheet, top: raw.rowIndex + 1, left: raw.columnIndex + 1, cells, merges, mergesKnown: raw.merges !== null };
 }

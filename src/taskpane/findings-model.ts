@@ -2,7 +2,7 @@
 // already stands in a more serious group is not listed again lower down: its lesser findings go
 // with it as extra lines. Counts are always the engine's findings, so they match the status line.
 import type { SheetReport } from '../core/report';
-import { parseA1 } from '../core/text';
+import { parseA1 } from '../core/address';
 import type { Finding, Severity } from '../core/types';
 import { t, type Locale } from './i18n';
 

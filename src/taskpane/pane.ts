@@ -3,7 +3,7 @@
 // words and figures come from the pure models beside this file. It takes Office and Excel as given
 // (the real globals in Excel, the in-memory ones in the demo) and the element to build in.
 import type { Profile } from '../core/profile';
-import { ProfileError } from '../core/profiles';
+import { ProfileError } from '../core/profile-parse';
 import type { SheetReport } from '../core/report';
 import type { Notice } from '../excel/capabilities';
 import { ExcelDoor } from '../excel/door';
@@ -12,7 +12,7 @@ import type { OfficeHost } from '../excel/host';
 import { profileFromChoice } from '../excel/profile-choice';
 import { put, saveSettings, type ProfileChoice } from '../excel/store';
 import { LAST_COMMAND_KEY, type CommandOutcome } from '../commands/register';
-import { templateSketch, type TemplateType } from '../samples/template';
+import { templateSketch, type TemplateType } from '../core/template';
 import { debounce } from './debounce';
 import { el, fill, show } from './dom';
 import { allFindings, countBySeverity } from './findings-model';

@@ -2,7 +2,7 @@
 // project ships (assets/profiles), and the person's own JSON. A refused profile is explained in
 // plain words with its line and setting.
 import { NATIONAL, type Profile } from '../core/profile';
-import { parseProfile, ProfileError } from '../core/profiles';
+import { parseProfile, ProfileError } from '../core/profile-parse';
 import type { ProfileChoice } from '../excel/store';
 import budget20 from '../../assets/profiles/budget20-output40-outcome40.json';
 import output60 from '../../assets/profiles/output60-outcome30-no-satisfaction.json';

@@ -3,12 +3,12 @@
 // the person is typing in a cell (Application.Ready), reads each sheet with a few whole-block calls
 // (./read.ts), writes in blocks with screen updating off (./write.ts), and keeps its undo record,
 // highlights and profile in the workbook's custom document properties (./store.ts).
-import { analyzeSheet } from '../core/engine';
+import { analyzeWorkbook } from '../core/engine';
 import { applyToSnapshot } from '../core/patch';
 import { NATIONAL, type Profile } from '../core/profile';
 import type { SheetReport } from '../core/report';
 import type { CellRange, CellState, CellValue } from '../core/types';
-import { sketchToSnapshot, type SheetSketch } from '../samples/sketch';
+import { sketchToSnapshot, type SheetSketch } from '../core/sketch';
 import type { Notice } from '../excel/capabilities';
 import { keepForms, undoEntry, type ActionOptions, type CheckResult, type RecomputeResult, type RestoreResult } from '../excel/door';
 import { DoorError } from '../excel/errors';
@@ -140,7 +140,7 @@ export class WpsDoor {
         put(this.settings, UNDO_KEY, previous);
         throw error;
       }
-      const after = reads.map((r) => analyzeSheet(applyToSnapshot(r.snapshot, patches), opts.profile ?? NATIONAL));
+      const after = analyzeWorkbook(reads.map((r) => applyToSnapshot(r.snapshot, patches)), opts.profile ?? NATIONAL);
       return { reports: keepForms(after), written: patches, notices };
     });
   }
@@ -279,7 +279,7 @@ export class WpsDoor {
   }
 
   private analyze(reads: WpsSheetRead[], profile: Profile = NATIONAL): SheetReport[] {
-    return keepForms(reads.map((r) => analyzeSheet(r.snapshot, profile)));
+    return keepForms(analyzeWorkbook(reads.map((r) => r.snapshot), profile));
   }
 
   private snapshotFills(reads: WpsSheetRead[]): FillLookup {

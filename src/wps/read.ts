@@ -2,10 +2,10 @@
 // address, then Value2 and Formula of the block (one call each), and number formats, fills and
 // merged areas region by region (./regions.ts), since WPS reports those only for equal cells.
 import type { CellRange, Snapshot } from '../core/types';
-import { a1 } from '../core/text';
+import { a1, parseRange } from '../core/address';
 import { READ_WINDOW } from '../excel/capabilities';
 import type { CellPropertiesLike, ScalarValue } from '../excel/host';
-import { parseRangeAddress, toSnapshot } from '../excel/snapshot';
+import { toSnapshot } from '../excel/snapshot';
 import { blockRows, get } from './access';
 import { bgrToHex, cvErrText } from './color';
 import { XL_NONE, type EtScalar, type EtWorksheet } from './jsapi';
@@ -29,7 +29,7 @@ export function readSheet(ws: EtWorksheet): WpsSheetRead {
   const name = get(ws, 'Name');
   const isProtected = get(ws, 'ProtectContents');
   const used = get(ws, 'UsedRange');
-  const whole = parseRangeAddress(used.Address(false, false));
+  const whole = parseRange(used.Address(false, false));
   if (!whole) throw new Error(`工作表“${name}”的已用区域无法识别`);
   const rows = Math.min(whole.bottom - whole.top + 1, READ_WINDOW.rows);
   const cols = Math.min(whole.right - whole.left + 1, READ_WINDOW.columns);
@@ -112,7 +112,7 @@ function readMerges(ws: EtWorksheet, rect: CellRange): CellRange[] {
     let area = merges.find((m) => r.top >= m.top && r.top <= m.bottom && r.left >= m.left && r.left <= m.right);
     if (!area) {
       const first = ws.Range(a1(r.top, r.left));
-      area = parseRangeAddress(get(first, 'MergeArea').Address(false, false)) ?? { top: r.top, left: r.left, bottom: r.top, right: r.left };
+      area = parseRange(get(first, 'MergeArea').Address(false, false)) ?? { top: r.top, left: r.left, bottom: r.top, right: r.left };
       merges.push(area);
     }
     merged.push(...subtract(r, area));

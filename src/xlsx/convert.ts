@@ -1,9 +1,9 @@
 // The file door's conversions: an exceljs worksheet to the engine's Snapshot, the engine's patches
 // back onto a worksheet, and sketches to a workbook. No Node APIs here: the browser demo uses it too.
 import { Workbook, type Borders, type Cell as XCell, type CellValue as XValue, type Worksheet } from 'exceljs';
-import { a1, parseA1 } from '../core/text';
+import { a1, parseA1 } from '../core/address';
 import type { Cell, CellPatch, CellRange, CellValue, Snapshot } from '../core/types';
-import { parseRange, sketchCell, type SheetSketch } from '../samples/sketch';
+import { parseRange, sketchCell, type SheetSketch } from '../core/sketch';
 
 const MS_PER_DAY = 86_400_000;
 /** 1899-12-30, day 0 of Excel's 1900 date system (the 1900 leap-year bug folded in). */

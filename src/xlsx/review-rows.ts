@@ -1,7 +1,8 @@
 // The finance bureau's review of many forms, as rows: one per form, the worst first, and every
 // finding. The review workbook (review-book.ts) and the CSV (review-csv.ts) write these rows.
 import Decimal from 'decimal.js';
-import type { FormReport, SheetReport } from '../core/report';
+import { bySeverity } from '../core/findings';
+import { countBySeverity, hasErrors, sheetFindings, type FormReport, type SheetReport } from '../core/report';
 import type { Finding, Severity } from '../core/types';
 
 export interface ReviewFile {
@@ -44,8 +45,6 @@ export const SEVERITY_TEXT: Record<Severity, string> = {
   info: '提示 / info',
 };
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 const TYPE_TEXT: Record<FormReport['type'], string> = {
   department: '部门整体支出 / department',
   project: '项目支出 / project',
@@ -84,13 +83,6 @@ export const FINDING_COLUMNS: [string, number][] = [
 /** The unreadable-file pseudo finding, so that the findings sheet accounts for every file. */
 const UNREADABLE_CODE = 'file.unreadable';
 
-function sortFindings(findings: Finding[]): Finding[] {
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.i - b.i)
-    .map(({ f }) => f);
-}
-
 function describe(f: Finding): string {
   return `[${SEVERITY_TEXT[f.severity].split(' ')[0]}] ${f.cell} ${f.code}：${f.message}`;
 }
@@ -104,11 +96,11 @@ function figure(text: string | null | undefined, percent = false): number | null
 }
 
 function count(findings: Finding[], severity: Severity): number {
-  return findings.filter((f) => f.severity === severity).length;
+  return countBySeverity(findings)[severity];
 }
 
 function statusOf(findings: Finding[]): Status {
-  if (count(findings, 'error') > 0) return 'errors';
+  if (hasErrors(findings)) return 'errors';
   return count(findings, 'warning') > 0 ? 'warnings' : 'clean';
 }
 
@@ -126,7 +118,7 @@ function formRow(file: string, form: FormReport): SummaryRow {
     errors: count(form.findings, 'error'),
     warnings: count(form.findings, 'warning'),
     status: statusOf(form.findings),
-    worst: sortFindings(form.findings).slice(0, 3).map(describe),
+    worst: bySeverity(form.findings).slice(0, 3).map(describe),
   };
 }
 
@@ -167,7 +159,7 @@ export function summaryRows(files: ReviewFile[]): SummaryRow[] {
     } else if (f.sheets.length === 0) {
       rows.push(blankRow(f.file, '', 'no-form', [], ['[错误] 工作簿中没有工作表 / the workbook has no sheets']));
     } else {
-      for (const s of f.sheets) rows.push(blankRow(f.file, s.sheet, 'no-form', s.findings, sortFindings(s.findings).slice(0, 3).map(describe)));
+      for (const s of f.sheets) rows.push(blankRow(f.file, s.sheet, 'no-form', s.findings, bySeverity(s.findings).slice(0, 3).map(describe)));
     }
   }
   const order = rows.map((row, i) => ({ row, i }));
@@ -209,8 +201,7 @@ export function findingRows(files: ReviewFile[]): string[][] {
       continue;
     }
     for (const s of f.sheets) {
-      const findings = [...s.findings, ...s.forms.flatMap((form) => form.findings)];
-      for (const x of findings) out.push([f.file, x.sheet, x.cell, x.code, SEVERITY_TEXT[x.severity], x.message]);
+      for (const x of sheetFindings(s)) out.push([f.file, x.sheet, x.cell, x.code, SEVERITY_TEXT[x.severity], x.message]);
     }
   }
   return out;

@@ -1,9 +1,9 @@
 // The blank form as an .xlsx file: the sketch made a workbook (convert.ts), then what only a form
 // to fill needs: header shading, data validation on the numeric cells, a print set-up.
 import type { DataValidation, Workbook, Worksheet } from 'exceljs';
-import { a1, parseA1 } from '../core/text';
+import { a1, parseA1 } from '../core/address';
 import { NATIONAL, type Profile } from '../core/profile';
-import { templateLayout, type TemplateLayout, type TemplateType } from '../samples/template';
+import { templateLayout, type TemplateLayout, type TemplateType } from '../core/template';
 import { sketchToWorkbook } from './convert';
 
 export interface TemplateOptions {

@@ -3,9 +3,9 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { Workbook } from 'exceljs';
 import type { JsonForm, JsonReport } from '../../src/cli/json';
-import { parseA1 } from '../../src/core/text';
-import { seedRows, seedSketch, seedSketchAt } from '../../src/samples/seed';
-import type { SheetSketch, SketchCell } from '../../src/samples/sketch';
+import { parseA1 } from '../../src/core/address';
+import { seedRows, seedSketch, seedSketchAt } from '../fixtures/seed';
+import type { SheetSketch, SketchCell } from '../../src/core/sketch';
 import { run, STACK, tempDir, writeSketches } from './helpers';
 
 /** The seed with some cells changed, addressed as on the sheet. */

@@ -4,7 +4,7 @@ import os from 'os';
 import path from 'path';
 import { Workbook } from 'exceljs';
 import { main, type Io } from '../../src/cli/main';
-import type { SheetSketch } from '../../src/samples/sketch';
+import type { SheetSketch } from '../../src/core/sketch';
 import { sketchToWorkbook, worksheetToSnapshot } from '../../src/xlsx/convert';
 import type { Snapshot } from '../../src/core/types';
 

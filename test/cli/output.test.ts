@@ -3,7 +3,7 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import { checkOutputs, OutputError, writeOutput } from '../../src/cli/output';
-import { seedSketch } from '../../src/samples/seed';
+import { seedSketch } from '../fixtures/seed';
 import { run, STACK, tempDir, writeSketches } from './helpers';
 
 let dir = '';

@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { NATIONAL } from '../../src/core/profile';
 import { checkFiles, FEW_FILES } from '../../src/cli/pool';
-import { seedSketch } from '../../src/samples/seed';
+import { seedSketch } from '../fixtures/seed';
 import { tempDir, writeSketches } from './helpers';
 
 it('checks every file on the workers, in input order, as this thread would', async () => {

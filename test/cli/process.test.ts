@@ -4,7 +4,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { promisify } from 'util';
 import type { JsonReport } from '../../src/cli/json';
-import { seedSketch } from '../../src/samples/seed';
+import { seedSketch } from '../fixtures/seed';
 import { tempDir, writeSketches } from './helpers';
 
 const exec = promisify(execFile);

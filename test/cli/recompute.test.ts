@@ -3,10 +3,10 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { Workbook } from 'exceljs';
 import type { JsonReport } from '../../src/cli/json';
-import { a1 } from '../../src/core/text';
+import { a1 } from '../../src/core/address';
 import type { Cell, Snapshot } from '../../src/core/types';
-import { projectSketch } from '../../src/samples/project';
-import { seedRows, seedSketch } from '../../src/samples/seed';
+import { projectSketch } from '../fixtures/project';
+import { seedRows, seedSketch } from '../fixtures/seed';
 import { readSnapshots, run, STACK, tempDir, writeSketches } from './helpers';
 
 const DNA = seedRows.firstIndicator + 5;

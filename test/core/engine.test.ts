@@ -1,8 +1,8 @@
-import { analyzeSheet } from '../../src/core/engine';
-import type { FormReport } from '../../src/core/report';
+import { analyzeSheet, analyzeWorkbook } from '../../src/core/engine';
+import { allFindings, countBySeverity, hasErrors, sheetFindings, type FormReport } from '../../src/core/report';
 import { NATIONAL } from '../../src/core/profile';
-import { seedSketch, seedSketchAt } from '../../src/samples/seed';
-import { sketchToSnapshot, type SheetSketch } from '../../src/samples/sketch';
+import { seedSketch, seedSketchAt } from '../fixtures/seed';
+import { sketchToSnapshot, type SheetSketch } from '../../src/core/sketch';
 import { STANDARD_ROWS, variantSketch, type VariantOptions } from '../fixtures/variants';
 
 function onlyForm(sketch: SheetSketch): FormReport {
@@ -276,5 +276,40 @@ describe('indicator row checks', () => {
     const form = onlyForm(variantSketch({ rows: rows({ why: '说明'.repeat(5000) }) }));
     expect(form.findings.map((x) => x.code)).toContain('text.too-long');
     expect(form.marks[0].kind).toBe('explained-loss');
+  });
+});
+
+describe('a workbook: which sheets hold a form', () => {
+  const cover = sketchToSnapshot({ name: '封面', rows: [['2024 年度绩效自评材料'], ['某市某局']] });
+  const form = sketchToSnapshot(variantSketch({ name: '自评表' }));
+
+  test('a cover sheet beside a form says nothing; the form is read as on its own', () => {
+    const [c, f] = analyzeWorkbook([cover, form]);
+    expect(c).toEqual({ sheet: '封面', forms: [], findings: [] });
+    expect(f).toEqual(analyzeSheet(form));
+    expect(hasErrors(allFindings([c, f]))).toBe(false);
+  });
+
+  test('when no sheet holds a form, each sheet says so as an error', () => {
+    const reports = analyzeWorkbook([cover, { ...cover, sheet: '说明' }]);
+    expect(allFindings(reports).map((f) => [f.sheet, f.code, f.severity])).toEqual([
+      ['封面', 'form.not-found', 'error'],
+      ['说明', 'form.not-found', 'error'],
+    ]);
+  });
+
+  test('the queries count what the sheets and their forms found', () => {
+    const reports = analyzeWorkbook([cover, sketchToSnapshot(seedSketch)]);
+    const all = allFindings(reports);
+    expect(all).toEqual(sheetFindings(reports[1]));
+    const counts = countBySeverity(all);
+    expect(counts.error + counts.warning + counts.info).toBe(all.length);
+    expect(counts).toEqual({
+      error: all.filter((f) => f.severity === 'error').length,
+      warning: all.filter((f) => f.severity === 'warning').length,
+      info: all.filter((f) => f.severity === 'info').length,
+    });
+    expect(counts.info).toBeGreaterThan(0);
+    expect(hasErrors(all)).toBe(counts.error > 0);
   });
 });

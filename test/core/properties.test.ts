@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { analyzeSheet } from '../../src/core/engine';
 import { applyToSnapshot, inversePatches } from '../../src/core/patch';
 import type { Cell, CellRange, Snapshot } from '../../src/core/types';
-import { seedSketch } from '../../src/samples/seed';
-import { projectSketch } from '../../src/samples/project';
-import { sketchToSnapshot } from '../../src/samples/sketch';
+import { seedSketch } from '../fixtures/seed';
+import { projectSketch } from '../fixtures/project';
+import { sketchToSnapshot } from '../../src/core/sketch';
 import { variantSketch } from '../fixtures/variants';
 
 const texts = fc.constantFrom(

@@ -3,8 +3,8 @@
 import { analyzeSheet } from '../../src/core/engine';
 import { applyToSnapshot } from '../../src/core/patch';
 import type { Snapshot } from '../../src/core/types';
-import { seedRows, seedSketch } from '../../src/samples/seed';
-import { sketchToSnapshot } from '../../src/samples/sketch';
+import { seedRows, seedSketch } from '../fixtures/seed';
+import { sketchToSnapshot } from '../../src/core/sketch';
 
 const SCORE_COL = 8; // H
 /** 男性家族排查系统建设DNA数据采集数: by the rules 1.92, the form says 1. */

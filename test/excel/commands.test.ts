@@ -2,8 +2,8 @@
 import { LAST_COMMAND_KEY, registerCommands, type CommandOutcome } from '../../src/commands/register';
 import { createOfficeHost } from '../../src/excel/memory/host';
 import { MemoryWorkbook } from '../../src/excel/memory/workbook';
-import { seedSketch } from '../../src/samples/seed';
-import { sketchToSnapshot } from '../../src/samples/sketch';
+import { seedSketch } from '../fixtures/seed';
+import { sketchToSnapshot } from '../../src/core/sketch';
 
 function setUp() {
   const book = MemoryWorkbook.fromSnapshots([sketchToSnapshot(seedSketch)]);

@@ -4,9 +4,9 @@ import { ExcelDoor } from '../../src/excel/door';
 import { MARK_COLORS } from '../../src/excel/marks';
 import { createOfficeHost } from '../../src/excel/memory/host';
 import { MemoryWorkbook } from '../../src/excel/memory/workbook';
-import { seedSketch } from '../../src/samples/seed';
-import { sketchToSnapshot, type SheetSketch, type SketchCell } from '../../src/samples/sketch';
-import { templateSketch } from '../../src/samples/template';
+import { seedSketch } from '../fixtures/seed';
+import { sketchToSnapshot, type SheetSketch, type SketchCell } from '../../src/core/sketch';
+import { templateSketch } from '../../src/core/template';
 
 const SEED = seedSketch.name;
 

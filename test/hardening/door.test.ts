@@ -6,9 +6,9 @@ import { DoorError } from '../../src/excel/errors';
 import { createOfficeHost } from '../../src/excel/memory/host';
 import { MemoryWorkbook } from '../../src/excel/memory/workbook';
 import { READ_WINDOW } from '../../src/excel/capabilities';
-import { badSheetCases, fillerRow, type BadSheetCase } from '../../src/samples/bad';
-import { seedSketchAt } from '../../src/samples/seed';
-import { sketchToSnapshot } from '../../src/samples/sketch';
+import { badSheetCases, fillerRow, type BadSheetCase } from '../fixtures/bad';
+import { seedSketchAt } from '../fixtures/seed';
+import { sketchToSnapshot } from '../../src/core/sketch';
 import { CASE_EXPECTATIONS, formViews, GAVE_UP } from './expectations';
 import { expectBounded, measure, printTable, type Figures } from './measure';
 

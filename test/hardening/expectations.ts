@@ -2,8 +2,8 @@
 // see, compared with the plain seed form the case was made from.
 import { analyzeSheet } from '../../src/core/engine';
 import type { SheetReport } from '../../src/core/report';
-import { seedRows, seedSketch } from '../../src/samples/seed';
-import { sketchToSnapshot } from '../../src/samples/sketch';
+import { seedRows, seedSketch } from '../fixtures/seed';
+import { sketchToSnapshot } from '../../src/core/sketch';
 
 /** A form as both doors can show it (the CLI's --json, the pane's reports). */
 export interface FormView {

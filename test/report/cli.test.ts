@@ -2,8 +2,8 @@
 // recompute (never an input, --force to replace), exit status 0 / 1 / 2.
 import { promises as fs } from 'fs';
 import path from 'path';
-import { projectSketch } from '../../src/samples/project';
-import { seedSketch, seedSketchAt } from '../../src/samples/seed';
+import { projectSketch } from '../fixtures/project';
+import { seedSketch, seedSketchAt } from '../fixtures/seed';
 import { run, STACK, tempDir, writeSketches } from '../cli/helpers';
 import { docxPart, paragraphs } from './docx-xml';
 

@@ -1,9 +1,9 @@
 // Forms for the report tests, built from the sample sketches in code.
 import { analyzeSheet } from '../../src/core/engine';
 import type { FormReport } from '../../src/core/report';
-import { projectSketch } from '../../src/samples/project';
-import { seedRows, seedSketch } from '../../src/samples/seed';
-import { sketchToSnapshot, type SheetSketch } from '../../src/samples/sketch';
+import { projectSketch } from '../fixtures/project';
+import { seedRows, seedSketch } from '../fixtures/seed';
+import { sketchToSnapshot, type SheetSketch } from '../../src/core/sketch';
 
 export function formOf(sketch: SheetSketch): FormReport {
   const forms = analyzeSheet(sketchToSnapshot(sketch)).forms;

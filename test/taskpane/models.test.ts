@@ -10,8 +10,8 @@ import { localeFor, t } from '../../src/taskpane/i18n';
 import { errorText, noticeText } from '../../src/taskpane/messages';
 import { leftAlone, recomputeText, sentences, shownBefore, writtenItems } from '../../src/taskpane/outcome';
 import { summarize } from '../../src/taskpane/summary-model';
-import { seedRows, seedSketch } from '../../src/samples/seed';
-import { sketchToSnapshot } from '../../src/samples/sketch';
+import { seedRows, seedSketch } from '../fixtures/seed';
+import { sketchToSnapshot } from '../../src/core/sketch';
 
 const seedSnapshot = sketchToSnapshot(seedSketch);
 const seed: SheetReport = analyzeSheet(seedSnapshot);

@@ -8,9 +8,9 @@ import { createOfficeHost } from '../../src/excel/memory/host';
 import { MemoryWorkbook } from '../../src/excel/memory/workbook';
 import { WpsDoor } from '../../src/wps/door';
 import { MemoryEt, type EtModelOptions } from '../../src/wps/memory/et';
-import { seedSketch } from '../../src/samples/seed';
-import { sketchToSnapshot, type SheetSketch } from '../../src/samples/sketch';
-import { templateSketch } from '../../src/samples/template';
+import { seedSketch } from '../fixtures/seed';
+import { sketchToSnapshot, type SheetSketch } from '../../src/core/sketch';
+import { templateSketch } from '../../src/core/template';
 import { formWith } from './forms';
 
 const SEED = seedSketch.name;

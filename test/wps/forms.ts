@@ -1,5 +1,5 @@
 // Department forms of any length, built by code, for counting calls into WPS.
-import type { SheetSketch, SketchCell } from '../../src/samples/sketch';
+import type { SheetSketch, SketchCell } from '../../src/core/sketch';
 
 /**
  * A department form with `n` indicator rows, all met, numbers formatted as forms usually are

@@ -10,8 +10,8 @@ import webpack from 'webpack';
 import { MemoryWorkbook } from '../../src/excel/memory/workbook';
 import { MemoryEt } from '../../src/wps/memory/et';
 import { DocPropertyStore } from '../../src/wps/store';
-import { seedSketch } from '../../src/samples/seed';
-import { sketchToSnapshot } from '../../src/samples/sketch';
+import { seedSketch } from '../fixtures/seed';
+import { sketchToSnapshot } from '../../src/core/sketch';
 
 const OUT = join(__dirname, '..', '..', 'dist', 'wps');
 const URL = 'https://addins.example.gov.cn/jixiao/';

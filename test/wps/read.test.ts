@@ -6,8 +6,8 @@ import { MemoryWorkbook } from '../../src/excel/memory/workbook';
 import { get } from '../../src/wps/access';
 import { MemoryEt, type EtModelOptions } from '../../src/wps/memory/et';
 import { readSheet } from '../../src/wps/read';
-import { seedSketch } from '../../src/samples/seed';
-import { sketchToSnapshot } from '../../src/samples/sketch';
+import { seedSketch } from '../fixtures/seed';
+import { sketchToSnapshot } from '../../src/core/sketch';
 import { formWith } from './forms';
 
 const BUILDS: [string, EtModelOptions][] = [

@@ -1,10 +1,10 @@
 // The file door's conversions against real exceljs workbooks, written and read back as a file would be.
 import { Workbook, type CellValue } from 'exceljs';
-import { a1 } from '../../src/core/text';
+import { a1 } from '../../src/core/address';
 import type { Cell, CellPatch, Snapshot } from '../../src/core/types';
-import { projectSketch } from '../../src/samples/project';
-import { seedSketch, seedSketchAt } from '../../src/samples/seed';
-import { sketchToSnapshot } from '../../src/samples/sketch';
+import { projectSketch } from '../fixtures/project';
+import { seedSketch, seedSketchAt } from '../fixtures/seed';
+import { sketchToSnapshot } from '../../src/core/sketch';
 import { applyPatches, sketchToWorkbook, workbookToSnapshots, worksheetToSnapshot } from '../../src/xlsx/convert';
 
 async function reread(wb: Workbook): Promise<Workbook> {

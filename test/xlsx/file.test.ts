@@ -4,7 +4,7 @@ import os from 'os';
 import path from 'path';
 import { DEFAULT_LIMITS, loadWorkbook, lostOnCopy, saveWorkbook, XlsxFileError, type XlsxFileProblem } from '../../src/xlsx/file';
 import { sketchToWorkbook } from '../../src/xlsx/convert';
-import { seedSketch } from '../../src/samples/seed';
+import { seedSketch } from '../fixtures/seed';
 
 let dir: string;
 beforeAll(async () => {

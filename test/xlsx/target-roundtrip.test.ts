@@ -3,8 +3,8 @@ import { Workbook } from 'exceljs';
 import fc from 'fast-check';
 import { analyzeSheet } from '../../src/core/engine';
 import { parseMeasure } from '../../src/core/measure';
-import { templateSketch } from '../../src/samples/template';
-import type { SheetSketch } from '../../src/samples/sketch';
+import { templateSketch } from '../../src/core/template';
+import type { SheetSketch } from '../../src/core/sketch';
 import { sketchToWorkbook, worksheetToSnapshot } from '../../src/xlsx/convert';
 
 const words = fc.constantFrom('', '≥', '≤', '<', '>', '=', '不低于', '不超过', '少于', '达到', '控制在');

@@ -4,11 +4,11 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { analyzeSheet } from '../../src/core/engine';
 import type { Profile } from '../../src/core/profile';
-import { parseProfile } from '../../src/core/profiles';
+import { parseProfile } from '../../src/core/profile-parse';
 import type { SheetReport } from '../../src/core/report';
-import { parseA1 } from '../../src/core/text';
-import { sketchToSnapshot } from '../../src/samples/sketch';
-import { templateLayout, templateSketch } from '../../src/samples/template';
+import { parseA1 } from '../../src/core/address';
+import { sketchToSnapshot } from '../../src/core/sketch';
+import { templateLayout, templateSketch } from '../../src/core/template';
 import { worksheetToSnapshot } from '../../src/xlsx/convert';
 import { templateBytes } from '../../src/xlsx/template';
 

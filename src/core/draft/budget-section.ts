@@ -1,6 +1,6 @@
 // 二、预算执行情况: the budget figures as recomputed, the breakdowns the form gives, the adjustment.
 import Decimal from 'decimal.js';
-import { percent2 } from '../figures';
+import { percent2 } from '../exact';
 import type { BudgetReport, FormReport, SourceGroupReport } from '../report';
 import { gap, paragraph, text, type Block, type Inline } from './outline';
 

@@ -1,8 +1,8 @@
 // 五、自评结论 and 六、存在的问题及下一步措施: the total and grade with the points lost and where; the
 // problems the findings point at, each a sentence to edit.
 import Decimal from 'decimal.js';
-import { fixed2 } from '../figures';
-import { parseA1 } from '../text';
+import { fixed2 } from '../exact';
+import { parseA1 } from '../address';
 import type { FormReport, IndicatorReport } from '../report';
 import { gap, paragraph, text, type Block, type Inline } from './outline';
 import { pointsLost, rowLost } from './scoring';

@@ -1,6 +1,6 @@
 // Where the sheet's own figures differ from the recomputed ones: the draft says so at its top, and
 // the pane offers to recompute before drafting.
-import { parseNumberText } from '../number';
+import { parseNumberText } from '../cell-number';
 import type { FormReport } from '../report';
 import { normaliseGrade } from '../totals';
 

@@ -1,6 +1,6 @@
 // 三、绩效指标完成情况 (a table and a sentence per level) and 四、偏差原因分析及改进措施 (row by row).
 import Decimal from 'decimal.js';
-import { fixed2 } from '../figures';
+import { fixed2 } from '../exact';
 import { isBoilerplate } from '../indicators';
 import type { FormReport, IndicatorReport } from '../report';
 import { gap, heading2, heading3, paragraph, text, type Block, type Inline } from './outline';

@@ -5,7 +5,7 @@
 // fail the batch with ApiNotFound; protected sheets refuse writes; cell edit mode fails a batch
 // unless it asked to be delayed; sync() calls are counted on the workbook.
 import type { CellRange } from '../../core/types';
-import { a1, parseA1 } from '../../core/text';
+import { a1, columnNumber, MAX_COL, MAX_ROW, parseRange, quoteSheet, rangeText } from '../../core/address';
 import type {
   AsyncResultLike,
   CellPropertiesLike,
@@ -52,28 +52,15 @@ function versionAtLeast(have: string, want: string): boolean {
   return true;
 }
 
-function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
-function rangeText(r: CellRange): string {
-  const start = a1(r.top, r.left);
-  return r.top === r.bottom && r.left === r.right ? start : `${start}:${a1(r.bottom, r.right)}`;
-}
-
 function parseRangeText(text: string): CellRange | null {
   const local = text.includes('!') ? text.slice(text.lastIndexOf('!') + 1) : text;
   const whole = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(local);
   if (whole) {
-    const p = parseA1(`${whole[1]}1`);
-    const q = parseA1(`${whole[2]}1`);
-    return p && q ? { top: 1, left: Math.min(p.col, q.col), bottom: 1048576, right: Math.max(p.col, q.col) } : null;
+    const p = columnNumber(whole[1]);
+    const q = columnNumber(whole[2]);
+    return p && q ? { top: 1, left: Math.min(p, q), bottom: MAX_ROW, right: Math.max(p, q) } : null;
   }
-  const [from, to] = local.split(':');
-  const p = parseA1(from);
-  const q = to === undefined ? p : parseA1(to);
-  if (!p || !q) return null;
-  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+  return parseRange(local);
 }
 
 interface Target {
@@ -703,7 +690,7 @@ class MemoryWorksheet extends MemoryProxy implements WorksheetLike {
   getRange(address?: string): RangeLike {
     return new MemoryRange(this.ctx, () => {
       const sheet = this.need();
-      const range = address === undefined ? { top: 1, left: 1, bottom: 1048576, right: 16384 } : parseRangeText(address);
+      const range = address === undefined ? { top: 1, left: 1, bottom: MAX_ROW, right: MAX_COL } : parseRangeText(address);
       if (!range) throw new MemoryOfficeError('InvalidArgument', `bad address ${address}`);
       return { sheet, range };
     });

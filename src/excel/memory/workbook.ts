@@ -1,7 +1,7 @@
 // An in-memory workbook: the state behind the in-memory Excel (./host.ts). Browser-safe: the
 // demo page runs the task pane on it, and the door's tests read it after each action.
 import type { CellRange, CellValue, Snapshot } from '../../core/types';
-import { a1, parseA1 } from '../../core/text';
+import { a1, parseA1 } from '../../core/address';
 
 export interface MemoryCell {
   value: CellValue;

@@ -1,6 +1,6 @@
 // The settings under 设置: the scoring profile (with the state in use always said in words), the
 // re-check while typing, and 插入空白表 with its year checked before anything is inserted.
-import type { TemplateType } from '../../samples/template';
+import type { TemplateType } from '../../core/template';
 import { disclosure, el, show } from '../dom';
 import { t, type Locale } from '../i18n';
 import type { ProfileOption } from '../profile-options';

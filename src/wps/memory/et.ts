@@ -8,7 +8,7 @@
 // refuse writes; while the person types in a cell every call but Application.Ready fails; Select
 // needs the sheet to be active; custom document properties keep at most `propertyLimit` characters.
 import type { CellRange, CellValue } from '../../core/types';
-import { a1, parseA1 } from '../../core/text';
+import { a1, parseA1 } from '../../core/address';
 import { typedInput } from '../../excel/memory/host';
 import { isErrorText, type MemoryChange, type MemorySheet, type MemoryWorkbook } from '../../excel/memory/workbook';
 import { bgrToHex, cvErrOf, hexToBgr } from '../color';

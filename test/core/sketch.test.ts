@@ -1,6 +1,6 @@
-import { sketchToSnapshot, moveSketch, parseRange, type SheetSketch } from '../../src/samples/sketch';
-import { seedSketch, seedSketchAt, seedRows } from '../../src/samples/seed';
-import { projectSketch } from '../../src/samples/project';
+import { sketchToSnapshot, moveSketch, parseRange, type SheetSketch } from '../../src/core/sketch';
+import { seedSketch, seedSketchAt, seedRows } from '../fixtures/seed';
+import { projectSketch } from '../fixtures/project';
 import { labelKey } from '../../src/core/text';
 import type { Snapshot } from '../../src/core/types';
 

@@ -1,7 +1,8 @@
-// Reading a province's profile (rules.md 6): a small JSON object that writes only what differs
+// Reading a province's profile (docs/profiles.md): a small JSON object that writes only what differs
 // from the national one. Anything it cannot use is refused with a message naming the key and value,
 // because a silently ignored setting would score a hundred forms by the wrong rule.
 import Decimal from 'decimal.js';
+import { LEVEL1_NAMES } from './labels';
 import { NATIONAL, type Profile } from './profile';
 
 /** A profile that cannot be used; the message names the key and the value at fault, Chinese first. */
@@ -16,25 +17,6 @@ export class ProfileError extends Error {
   }
 }
 
-/** The profiles every door offers by name. */
-export const BUILTIN_PROFILES: Record<string, Profile> = {
-  national: NATIONAL,
-};
-
-const ALIASES: Record<string, string> = {
-  national: 'national',
-  全国: 'national',
-  国家: 'national',
-};
-
-/** A built-in profile by its name ("national", "National", "全国"), or null. */
-export function resolveProfileName(name: string): Profile | null {
-  const key = ALIASES[name.trim().toLowerCase()];
-  return key === undefined ? null : (BUILTIN_PROFILES[key] ?? null);
-}
-
-type Level = keyof Profile['levelWeights'];
-const LEVELS: Level[] = ['产出指标', '效益指标', '满意度指标'];
 const TOP_KEYS: (keyof Profile)[] = [
   'name',
   'budgetDenominator',
@@ -136,8 +118,8 @@ export function parseProfile(json: unknown, source: string): Profile {
 
   if ('levelWeights' in root) {
     const weights = asObject(root.levelWeights, 'levelWeights', source);
-    checkKeys(weights, LEVELS, 'levelWeights', source);
-    for (const k of LEVELS) {
+    checkKeys(weights, LEVEL1_NAMES, 'levelWeights', source);
+    for (const k of LEVEL1_NAMES) {
       if (!(k in weights)) continue;
       const v = weights[k];
       if (v === null && k === '满意度指标') {

@@ -1,7 +1,7 @@
 // The blank standard form a person starts a new year from, laid out like the reference forms
 // (seed.ts, project.ts) so that the engine's locator reads it: every label in place, every entry
 // empty, one placeholder row ("指标1") under each 二级指标.
-import { NATIONAL, type Profile } from '../core/profile';
+import { NATIONAL, type Profile } from './profile';
 import type { SheetSketch, SketchCell } from './sketch';
 
 export type TemplateType = 'department' | 'project';

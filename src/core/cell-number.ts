@@ -1,7 +1,11 @@
 // Reading a number out of a cell that should hold one: a real number, or text such as
-// "10 分", "100 %", "8,016.09", "１２３" (rules.md 4, number.text / number.invalid).
+// "10 分", "100 %", "8,016.09", "１２３" (docs/rules.md, number.text / number.invalid).
 import Decimal from 'decimal.js';
-import type { Cell } from './types';
+import { finding } from './findings';
+import type { Grid } from './grid';
+import type { CellRef } from './read';
+import { cellText, short } from './text';
+import type { Cell, Finding } from './types';
 
 export type NumberReading =
   | { kind: 'empty' }
@@ -46,4 +50,42 @@ export function readNumber(cell: Cell | undefined): NumberReading {
   }
   if (typeof cell.value === 'boolean') return { kind: 'invalid', text: String(cell.value) };
   return parseNumberText(cell.value);
+}
+
+export interface FigureOptions {
+  /** What the cell is, in Chinese, for messages: "分值", "得分"… */
+  what: string;
+  /** A rate: a plain number above 2 is read as percentage points (100 → 100%). */
+  rate?: boolean;
+}
+
+/**
+ * The number in a cell, or null when it is empty or unreadable. Text-numbers give number.text,
+ * unreadable entries number.invalid; error cells are reported once by the form scan (formula.error).
+ */
+export function readFigure(grid: Grid, at: CellRef | null, findings: Finding[], opts: FigureOptions): Decimal | null {
+  if (!at) return null;
+  const cell = grid.raw(at.row, at.col);
+  const r = readNumber(cell);
+  if (r.kind === 'empty' || r.kind === 'error') return null;
+  if (r.kind === 'invalid') {
+    findings.push(
+      finding('number.invalid', grid.sheet, at.address, `${opts.what}“${short(r.text)}”不是数字，请填写数字。`),
+    );
+    return null;
+  }
+  let value = r.value;
+  if (opts.rate && !r.percent && value.gt(2)) value = value.div(100);
+  if (r.fromText) {
+    const shown = opts.rate ? `${value.times(100).toString()}%` : value.toString();
+    findings.push(
+      finding(
+        'number.text',
+        grid.sheet,
+        at.address,
+        `${opts.what}“${short(cellText(cell.value))}”是文本，已按 ${shown} 读取；请改为数字格式。`,
+      ),
+    );
+  }
+  return value;
 }

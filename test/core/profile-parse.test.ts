@@ -1,7 +1,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { NATIONAL } from '../../src/core/profile';
-import { BUILTIN_PROFILES, ProfileError, parseProfile, resolveProfileName } from '../../src/core/profiles';
+import { ProfileError, parseProfile } from '../../src/core/profile-parse';
+import { BUILTIN_PROFILES, resolveProfileName } from '../../src/core/profile';
 
 const assetDir = join(__dirname, '../../assets/profiles');
 const load = (file: string) => parseProfile(JSON.parse(readFileSync(join(assetDir, file), 'utf8')), file);

@@ -1,7 +1,7 @@
-// A sheet described in code: rows of cell contents, merges and number formats. Samples, fixtures
-// and tests build sheets this way; doors turn a sketch into a Snapshot or a workbook.
-import { a1, columnLetters, parseA1 } from '../core/text';
-import type { Cell, CellRange, Snapshot } from '../core/types';
+// A sheet described in code: rows of cell contents, merges and number formats. The blank template,
+// the samples and the test fixtures are built this way; doors turn a sketch into a Snapshot or a workbook.
+import { a1, columnLetters, parseA1, parseRange as parseAddressRange, rangeText } from './address';
+import type { Cell, CellRange, Snapshot } from './types';
 
 export type SketchCell =
   | string
@@ -26,20 +26,9 @@ export interface SheetSketch {
 
 /** 'A5:A11' (or a single 'A5') to a range; throws on a malformed address, which is a bug in a sketch. */
 export function parseRange(text: string): CellRange {
-  const [from, to = from] = text.split(':');
-  const start = parseA1(from);
-  const end = parseA1(to);
-  if (!start || !end) throw new Error(`Not a range: ${text}`);
-  return {
-    top: Math.min(start.row, end.row),
-    left: Math.min(start.col, end.col),
-    bottom: Math.max(start.row, end.row),
-    right: Math.max(start.col, end.col),
-  };
-}
-
-export function rangeText(r: CellRange): string {
-  return `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
+  const range = parseAddressRange(text);
+  if (!range) throw new Error(`Not a range: ${text}`);
+  return range;
 }
 
 /** The content of one sketch cell as a snapshot cell (without its number format). */
