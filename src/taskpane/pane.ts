@@ -15,7 +15,8 @@ import { LAST_COMMAND_KEY, type CommandOutcome } from '../commands/register';
 import { templateSketch, type TemplateType } from '../core/template';
 import { debounce } from './debounce';
 import { el, fill, show } from './dom';
-import { allFindings, countBySeverity } from './findings-model';
+import { countBySeverity } from '../core/report';
+import { paneFindings } from './findings-model';
 import { localeFor, t, type Locale, type MessageKey } from './i18n';
 import { leftAlone, recomputeText, sentences, writtenItems } from './outcome';
 import { explainProfileError, optionFor, profileLabel, profileOptions, readProfileText } from './profile-options';
@@ -216,7 +217,7 @@ export class Pane {
       }
       renderWritten(this.doc, this.parts.written, [], this.locale, () => undefined);
       if (!this.hasForm(result.reports)) return this.say(this.t('noFormShort'), 'warn');
-      const counts = countBySeverity(allFindings(result.reports));
+      const counts = countBySeverity(paneFindings(result.reports));
       const marked = result.fillsChanged > 0 ? this.t('marked', { n: result.fillsChanged }) : null;
       if (result.fillsChanged > 0) this.parts.legend.set(true);
       this.say(sentences(this.locale, [this.t('checked', { errors: counts.error, warnings: counts.warning, infos: counts.info }), marked]), 'ok');
@@ -395,7 +396,7 @@ export class Pane {
     if (!found) this.drawEmpty();
     else fill(this.parts.empty, []);
     renderSummary(d, this.parts.summary, summarize(reports, this.locale), this.locale, (sheet, cell) => void this.select(sheet, cell));
-    this.parts.findings.show(allFindings(reports), found);
+    this.parts.findings.show(paneFindings(reports), found);
   }
 
   /** No form on the sheet: what the add-in looks for, and the way to a blank one. */

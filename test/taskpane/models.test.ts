@@ -5,7 +5,8 @@ import { applyToSnapshot } from '../../src/core/patch';
 import type { FormReport, SheetReport } from '../../src/core/report';
 import type { Finding } from '../../src/core/types';
 import { DoorError } from '../../src/excel/errors';
-import { allFindings, countBySeverity, groupFindings } from '../../src/taskpane/findings-model';
+import { countBySeverity } from '../../src/core/report';
+import { groupFindings, paneFindings } from '../../src/taskpane/findings-model';
 import { localeFor, t } from '../../src/taskpane/i18n';
 import { errorText, noticeText } from '../../src/taskpane/messages';
 import { leftAlone, recomputeText, sentences, shownBefore, writtenItems } from '../../src/taskpane/outcome';
@@ -79,8 +80,8 @@ describe('findings list', () => {
 
   test('with several sheets each entry names its sheet; a sheet without a form is not a problem', () => {
     const other: SheetReport = { sheet: 'T', forms: [], findings: [f('error', 'A1', '没有表', 'form.not-found', 'T')] };
-    expect(allFindings([other])).toEqual([]);
-    const groups = groupFindings([f('warning', 'A1', 'm', 'x', 'T'), ...allFindings([seed])], 'en');
+    expect(paneFindings([other])).toEqual([]);
+    const groups = groupFindings([f('warning', 'A1', 'm', 'x', 'T'), ...paneFindings([seed])], 'en');
     expect(groups.find((g) => g.severity === 'warning')?.entries.some((e) => e.where === 'T!A1')).toBe(true);
     expect(groups[0].title).toBe('Warnings');
   });
