@@ -42,7 +42,8 @@ module.exports = async (env = {}, argv = {}) => {
           test: /\.ts$/,
           exclude: /node_modules/,
           // Type checking is `npm run typecheck`; the bundle only needs the JavaScript.
-          use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json' } },
+          // ES modules for webpack, so that `import()` becomes a chunk loaded on demand (the report renderer).
+          use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { module: 'esnext' } } },
         },
       ],
     },

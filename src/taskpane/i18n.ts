@@ -126,6 +126,14 @@ const zh = {
   'json.unexpected': '这里有 JSON 不认识的字符。',
   insertType: '表的类型',
   yearInvalid: '年度应是四位数字，例如 2025。',
+  draft: '生成自评报告草稿',
+  draftDiffers: '表中 {n} 处数字与按规则重算的结果不同（{cells}）。草稿用重算后的数字；先重算，表和报告就一致。',
+  draftRecomputeFirst: '先重算，再生成',
+  draftAsIs: '不重算，直接生成',
+  draftAsk: '请选择：先重算再生成草稿，或直接生成。',
+  draftDownloaded: '已生成自评报告草稿“{file}”（Word 文档）。如果没有自动下载，请点下面的链接。标有【请补充】的地方需要补写。',
+  draftLink: '下载 {file}',
+  draftInserted: '这里无法下载文件，已把草稿作为新工作表“{name}”插入本工作簿，文字与 Word 版相同，可复制到 Word 中排版。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -249,6 +257,14 @@ const en: Record<MessageKey, string> = {
   'json.unexpected': 'a character JSON does not allow.',
   insertType: 'Form type',
   yearInvalid: 'The year must be four digits, e.g. 2025.',
+  draft: 'Draft the self-evaluation report',
+  draftDiffers: '{n} figures on the sheet differ from the recomputed ones ({cells}). The draft uses the recomputed figures; recompute first and the sheet and report agree.',
+  draftRecomputeFirst: 'Recompute, then draft',
+  draftAsIs: 'Draft without recomputing',
+  draftAsk: 'Choose: recompute and then draft, or draft now.',
+  draftDownloaded: 'Drafted the report "{file}" (Word). If it did not download, use the link below. Fill in every 【请补充】.',
+  draftLink: 'Download {file}',
+  draftInserted: 'This host cannot download files: the draft was added as a new sheet "{name}" with the same text; copy it into Word to lay it out.',
 };
 
 const TABLES: Record<Locale, Record<MessageKey, string>> = { zh, en };

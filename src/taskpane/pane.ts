@@ -26,6 +26,11 @@ import { SettingsView } from './render/settings';
 import { renderSummary } from './render/summary';
 import { renderWritten } from './render/written';
 import { summarize } from './summary-model';
+import { figureDifferences } from '../core/draft/differences';
+import { draftReport } from '../core/draft/draft';
+import { draftRows, draftSheet } from '../core/draft/rows';
+import type { FormReport } from '../core/report';
+import { canDownload, downloadLink, draftDocx, draftFileName, platformOf } from './report-file';
 import { errorText, noticeText } from './messages';
 
 const RECHECK_DELAY_MS = 800;
@@ -48,6 +53,7 @@ interface Parts {
   status: HTMLElement;
   side: HTMLElement;
   written: HTMLElement;
+  report: HTMLElement;
   notices: HTMLElement;
   empty: HTMLElement;
   summary: HTMLElement;
@@ -123,11 +129,13 @@ export class Pane {
     const recompute = button('recompute', () => void this.recompute());
     const undo = button('undo', () => void this.undo());
     const clearMarks = button('clearMarks', () => void this.clearMarks());
+    const draft = button('draft', () => void this.draft());
     const allSheets = el(d, 'input', { type: 'checkbox', id: 'all-sheets' });
     const progress = el(d, 'div', { class: 'progress', role: 'progressbar', 'aria-label': this.t('working'), hidden: true }, [el(d, 'div', { class: 'progress-bar' })]);
     const status = el(d, 'p', { class: 'status', id: 'status', role: 'status', 'aria-live': 'polite', tabindex: '-1' });
     const side = el(d, 'p', { class: 'side-note', 'aria-live': 'polite' });
     const written = el(d, 'section', { class: 'written-section', hidden: true });
+    const report = el(d, 'section', { class: 'report-section', hidden: true });
     const notices = el(d, 'ul', { class: 'notices' });
     const empty = el(d, 'section', { class: 'empty-state', hidden: true });
     const summary = el(d, 'div', { class: 'summary' });
@@ -143,11 +151,13 @@ export class Pane {
       el(d, 'h1', { class: 'visually-hidden', text: this.t('appTitle') }),
       el(d, 'div', { class: 'actions' }, [check, recompute]),
       el(d, 'div', { class: 'actions' }, [undo, clearMarks]),
+      el(d, 'div', { class: 'actions' }, [draft]),
       el(d, 'label', { class: 'option', for: 'all-sheets' }, [allSheets, el(d, 'span', { text: this.t('allSheets') })]),
       progress,
       status,
       side,
       written,
+      report,
       notices,
       empty,
       summary,
@@ -158,13 +168,14 @@ export class Pane {
       this.root.appendChild(node);
     }
     this.parts = {
-      buttons: [check, recompute, undo, clearMarks, settings.applyButton, settings.insertButton],
+      buttons: [check, recompute, undo, clearMarks, draft, settings.applyButton, settings.insertButton],
       undo,
       allSheets,
       progress,
       status,
       side,
       written,
+      report,
       notices,
       empty,
       summary,
@@ -331,6 +342,53 @@ export class Pane {
       await this.describe();
       this.say(this.t('inserted', { name }), 'ok');
     });
+  }
+
+  /**
+   * 生成自评报告草稿 from the first form on the active sheet. Where the sheet's figures differ from the
+   * recomputed ones it first offers to recompute; `asIs` is the person's answer "draft now".
+   */
+  async draft(asIs = false): Promise<void> {
+    await this.work(async () => {
+      fill(this.parts.report, []);
+      show(this.parts.report, false);
+      const result = await this.door.inspect({ profile: this.currentProfile(), scope: 'active' });
+      this.show(result.reports, result.notices);
+      const form = result.reports.flatMap((r) => r.forms)[0];
+      if (!form) return this.say(this.t('noFormShort'), 'warn');
+      const differences = figureDifferences(form);
+      if (!asIs && differences.length > 0 && form.writes.length > 0) return this.offerRecompute(differences.map((x) => x.cell));
+      await this.deliver(form);
+    });
+  }
+
+  private offerRecompute(cells: string[]): void {
+    const d = this.doc;
+    const first = el(d, 'button', { type: 'button', class: 'btn btn-primary', text: this.t('draftRecomputeFirst') });
+    first.addEventListener('click', () => void this.recompute().then(() => this.draft(true)));
+    const asIs = el(d, 'button', { type: 'button', class: 'btn', text: this.t('draftAsIs') });
+    asIs.addEventListener('click', () => void this.draft(true));
+    fill(this.parts.report, [el(d, 'p', { text: this.t('draftDiffers', { n: cells.length, cells: cells.join('、') }) }), el(d, 'div', { class: 'actions' }, [first, asIs])]);
+    show(this.parts.report, true);
+    this.say(this.t('draftAsk'), 'warn');
+    first.focus();
+  }
+
+  /** A .docx where the webview can save a file; otherwise the same text as a new worksheet, through the door. */
+  private async deliver(form: FormReport): Promise<void> {
+    const draft = draftReport(form);
+    if (canDownload(this.doc, platformOf(this.host.Office.context))) {
+      const file = draftFileName(draft);
+      const link = downloadLink(this.doc, await draftDocx(draft), file, this.t('draftLink', { file }));
+      fill(this.parts.report, [el(this.doc, 'p', {}, [link])]);
+      show(this.parts.report, true);
+      link.click();
+      return this.say(this.t('draftDownloaded', { file }), 'ok');
+    }
+    const sheet = draftSheet(draft);
+    const rows = draftRows(draft).map((r) => r.map((text) => (text === '' ? null : text)));
+    const name = await this.door.insertSheet({ name: sheet.name, rows, widths: sheet.widths });
+    this.say(this.t('draftInserted', { name }), 'ok');
   }
 
   private async select(sheet: string, cell: string): Promise<void> {

@@ -3,7 +3,7 @@
 import { draftReport } from '../../src/core/draft/draft';
 import { figureDifferences } from '../../src/core/draft/differences';
 import { partsText, type Block, type Draft } from '../../src/core/draft/outline';
-import { draftRows, draftText } from '../../src/core/draft/rows';
+import { draftRows, draftSheet, draftText } from '../../src/core/draft/rows';
 import { projectForm, SEED_LOST_ROWS, seedForm, seedWithoutExplanations, unscoredForm } from './forms';
 
 function section(draft: Draft, title: string): Block[] {
@@ -108,6 +108,17 @@ describe('the seed form', () => {
     expect(rows).toContainEqual(['指标', '年度指标值', '实际完成值', '分值', '得分', '是否完成']);
     expect(draftText(draft)).toContain('【请补充：自评结果的应用情况：整改落实、与下一年度预算安排挂钩、信息公开等】');
   });
+});
+
+test('the worksheet the pane adds holds the same rows: 自评报告（草稿）, one cell per paragraph, tables in columns', () => {
+  const draft = draftReport(seedForm());
+  const sheet = draftSheet(draft);
+  expect(sheet.name).toBe('自评报告（草稿）');
+  const values = sheet.snapshot.cells.map((r) => r.map((c) => c.value));
+  expect(values[0]).toEqual(['株洲市公安局渌口分局2022年度部门整体支出绩效自评报告']);
+  expect(values[1]).toEqual([]);
+  expect(values).toContainEqual(['男性家族排查系统建设DNA数据采集数', '10000 份', '9580', '2', '1.92', '否']);
+  expect(values.length).toBe(draftRows(draft).length);
 });
 
 describe('a form that lacks explanations', () => {

@@ -1,5 +1,6 @@
 // The draft as rows of cell texts, for a host that cannot offer a download: the pane writes them into
 // a new worksheet 自评报告（草稿）. One row per heading or paragraph; a table keeps its columns.
+import type { Cell, Snapshot } from '../types';
 import { partsText, type Draft } from './outline';
 
 /** Rows of texts: a heading or paragraph is one cell, a table one row per table row. */
@@ -18,4 +19,17 @@ export function draftText(draft: Draft): string {
   return draftRows(draft)
     .map((r) => r.join('\t'))
     .join('\n');
+}
+
+/** The worksheet the pane adds where it cannot offer a download. */
+export const DRAFT_SHEET_NAME = '自评报告（草稿）';
+
+/** The draft as a new sheet's cells: texts in columns A–F, column A wide enough for a paragraph's start. */
+export function draftSheet(draft: Draft): { name: string; snapshot: Snapshot; widths: Record<string, number> } {
+  const cells = draftRows(draft).map((row) => row.map((t): Cell => ({ value: t === '' ? null : t })));
+  return {
+    name: DRAFT_SHEET_NAME,
+    snapshot: { sheet: DRAFT_SHEET_NAME, top: 1, left: 1, cells, merges: [], mergesKnown: true },
+    widths: { A: 60, B: 18, C: 18, D: 8, E: 8, F: 10 },
+  };
 }
