@@ -62,4 +62,5 @@ it('refuses a small file whose sheets would unpack past the limit, before loadin
   expect(r.message).toContain('解压后');
   expect(r.message).toContain('--max-mb');
   expect((await loadWorkbook(file)).worksheets).toHaveLength(1);
-});
+  // Writes and reads a 30,000-row workbook twice: past jest's 30 s when the machine is busy.
+}, 120_000);
