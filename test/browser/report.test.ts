@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { seedRows, seedSketch } from '../../src/samples/seed';
+import { seedRows, seedSketch } from '../fixtures/seed';
 import { docxPart, paragraphs } from '../report/docx-xml';
 import { button, cellIn, pane, waitForCell } from './drive';
 import { openDemo, screenshotPane, type Session } from './harness';
