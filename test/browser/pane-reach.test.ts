@@ -82,7 +82,7 @@ describe('keyboard', () => {
     expect(next.what.startsWith('div#grid-scroll')).toBe(false);
     const inPane = await tabUntil((f) => f.where === 'pane' && f.what.includes('检查所有工作表') === false && f.what.startsWith('input#all-sheets'));
     const paneStops = inPane.filter((f) => f.where === 'pane').map((f) => f.what);
-    expect(paneStops).toEqual(['button 检查', 'button 重新计算', 'button 撤销本次写入', 'button 清除标记', 'input#all-sheets']);
+    expect(paneStops).toEqual(['button 检查', 'button 重新计算', 'button 撤销本次写入', 'button 清除标记', 'button 生成自评报告草稿', 'input#all-sheets']);
     expect(inPane.filter((f) => f.where === 'pane').every((f) => f.outline)).toBe(true);
     await frame.locator('body').click({ position: { x: 5, y: 5 } });
   });
