@@ -1,11 +1,17 @@
-// What this Excel can do, asked at run time (office-js-notes 3.1): the manifest keeps no floor, so
-// older Office still shows the add-in, and each missing feature degrades with a notice.
+// What this Excel can do, asked at run time: the manifest asks only for ExcelApi 1.1 (what Office
+// 2016 volume-licensed builds have), so older Office still shows the add-in, and each missing
+// feature degrades with a notice. Sets per version: docs/office-js.md.
+import type { Notice } from '../door/notices';
 import type { OfficeSurface } from './host';
 
 export interface Capabilities {
-  /** ExcelApi 1.7: getAbsoluteResizedRange, so a read stays within a window whatever the sheet holds. */
+  /** ExcelApi 1.2: sheet protection, cell locks, getUsedRange(valuesOnly), merge, column widths. */
+  protection: boolean;
+  /** ExcelApi 1.4: workbook.settings (one key at a time, in the batch) and getItemOrNullObject. */
+  workbookSettings: boolean;
+  /** ExcelApi 1.7: getAbsoluteResizedRange, so the first read is bounded before the used range's size is known. */
   boundedRead: boolean;
-  /** ExcelApi 1.9: getCellProperties (fills read with the form), worksheets.onChanged. */
+  /** ExcelApi 1.9: getCellProperties (fills and locks of many cells in one call). */
   cellProperties: boolean;
   /** ExcelApi 1.9: the collection-wide change event used for re-checking while typing. */
   changeEvents: boolean;
@@ -17,19 +23,11 @@ export interface Capabilities {
   mergeUndoGroup: boolean;
 }
 
-/**
- * The most a read takes, from the used range's top-left cell: enough for a form of a thousand
- * indicators, and (at some 150 bytes a cell with its fill) well inside Excel on the web's 5 MB
- * response limit however much a ledger below the form fills the sheet.
- */
-export const READ_WINDOW = { rows: 1200, columns: 30 };
-
-/** Why part of the work was done another way, for the pane to say so. */
-export type Notice = 'no-merges' | 'no-fills' | 'protected-no-marks' | 'partial-read';
-
 export function detectCapabilities(office: OfficeSurface): Capabilities {
   const has = (version: string): boolean => office.context.requirements.isSetSupported('ExcelApi', version);
   return {
+    protection: has('1.2'),
+    workbookSettings: has('1.4'),
     boundedRead: has('1.7'),
     cellProperties: has('1.9'),
     changeEvents: has('1.9'),

@@ -10,12 +10,13 @@ export interface ClientResultLike<T> {
 
 export interface CellPropertiesLike {
   address?: string;
-  format?: { fill?: { color?: string; pattern?: string } };
+  format?: { fill?: { color?: string; pattern?: string }; protection?: { locked?: boolean } };
 }
 
 export interface CellPropertiesLoadLike {
   address?: boolean;
-  format?: { fill?: { color?: boolean; pattern?: boolean } };
+  /** Fill fields one by one; protection (locked, formulaHidden) as a whole. */
+  format?: { fill?: { color?: boolean; pattern?: boolean }; protection?: boolean };
 }
 
 export interface RangeFillLike {
@@ -24,8 +25,16 @@ export interface RangeFillLike {
   load(propertyNames?: string | string[]): RangeFillLike;
 }
 
+export interface RangeFormatProtectionLike {
+  /** Null when the range mixes locked and unlocked cells. */
+  readonly locked: boolean | null;
+  load(propertyNames?: string | string[]): RangeFormatProtectionLike;
+}
+
 export interface RangeFormatLike {
   readonly fill: RangeFillLike;
+  /** ExcelApi 1.2. */
+  readonly protection: RangeFormatProtectionLike;
   /** Points (ExcelApi 1.2). */
   columnWidth: number;
   /** ExcelApi 1.1. */
@@ -53,6 +62,8 @@ export interface RangeLike {
   getAbsoluteResizedRange(numRows: number, numColumns: number): RangeLike;
   /** ExcelApi 1.1. */
   getIntersection(anotherRange: RangeLike | string): RangeLike;
+  /** ExcelApi 1.1: a cell relative to this range's top-left, which may lie outside it. */
+  getCell(row: number, column: number): RangeLike;
   merge(across?: boolean): void;
   select(): void;
 }
@@ -74,11 +85,18 @@ export interface EventHandlersLike<T> {
   add(handler: (args: T) => Promise<unknown>): { remove(): void };
 }
 
+export interface WorksheetProtectionLike {
+  readonly protected: boolean;
+  readonly options: { readonly allowFormatCells?: boolean };
+  load(propertyNames?: string | string[]): unknown;
+}
+
 export interface WorksheetLike {
   readonly isNullObject: boolean;
   readonly id: string;
   readonly name: string;
-  readonly protection: { readonly protected: boolean; load(propertyNames?: string | string[]): unknown };
+  /** ExcelApi 1.2. */
+  readonly protection: WorksheetProtectionLike;
   load(propertyNames?: string | string[]): WorksheetLike;
   getRange(address?: string): RangeLike;
   /** ExcelApi 1.1: A1 on a blank sheet, never a null object, so one batch can read every sheet. */
@@ -99,9 +117,23 @@ export interface WorksheetCollectionLike {
   readonly onChanged: EventHandlersLike<WorksheetChangedLike>;
 }
 
+export interface SettingLike {
+  readonly isNullObject: boolean;
+  readonly value: unknown;
+  load(propertyNames?: string | string[]): SettingLike;
+  delete(): void;
+}
+
+/** Workbook.settings, ExcelApi 1.4: one key at a time, in the batch. */
+export interface SettingCollectionLike {
+  add(key: string, value: unknown): unknown;
+  getItemOrNullObject(key: string): SettingLike;
+}
+
 export interface RequestContextLike {
   readonly workbook: {
     readonly worksheets: WorksheetCollectionLike;
+    readonly settings: SettingCollectionLike;
     readonly application: { suspendApiCalculationUntilNextSync(): void };
   };
   sync(): Promise<unknown>;
@@ -138,6 +170,8 @@ export interface OfficeSurface {
   onReady(callback?: (info: { host: unknown; platform: unknown }) => unknown): Promise<{ host: unknown; platform: unknown }>;
   readonly context: {
     readonly displayLanguage: string;
+    /** Office.PlatformType at run time: "PC", "OfficeOnline", "Mac", "iOS"… */
+    readonly platform?: unknown;
     readonly requirements: { isSetSupported(name: string, minVersion?: string): boolean };
     readonly document: { readonly settings: SettingsLike };
   };

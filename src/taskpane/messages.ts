@@ -1,6 +1,6 @@
 // Failures and notices as the sentences the pane says (tested in Node).
-import { READ_WINDOW, type Notice } from '../excel/capabilities';
-import { DoorError } from '../excel/errors';
+import { READ_WINDOW, type Notice } from '../door/notices';
+import { DoorError } from '../door/errors';
 import { t, type Locale } from './i18n';
 
 export function noticeText(locale: Locale, notice: Notice): string {

@@ -5,13 +5,11 @@
 import type { Profile } from '../core/profile';
 import { ProfileError } from '../core/profile-parse';
 import type { SheetReport } from '../core/report';
-import type { Notice } from '../excel/capabilities';
-import { ExcelDoor } from '../excel/door';
-import { DoorError } from '../excel/errors';
-import type { OfficeHost } from '../excel/host';
-import { profileFromChoice } from '../excel/profile-choice';
-import { put, saveSettings, type ProfileChoice } from '../excel/store';
-import { LAST_COMMAND_KEY, type CommandOutcome } from '../commands/register';
+import type { Door } from '../door/door';
+import { DoorError } from '../door/errors';
+import type { Notice } from '../door/notices';
+import { profileFromChoice } from '../door/profile-choice';
+import type { ProfileChoice } from '../door/records';
 import { templateSketch, type TemplateType } from '../core/template';
 import { debounce } from './debounce';
 import { el, fill, show } from './dom';
@@ -39,10 +37,22 @@ const COMMIT_WINDOW_MS = 2000;
 
 type Tone = 'ok' | 'warn' | 'error' | 'info';
 
-/** What the pane needs of a door (the Office.js door in Excel and in the demo). */
-type PaneDoor = Pick<
-  ExcelDoor,
-  'check' | 'inspect' | 'recompute' | 'undo' | 'clearMarks' | 'select' | 'insertSheet' | 'watch' | 'canUndo' | 'profileChoice' | 'rememberProfile'
+/** What the pane needs of a door (Excel's, WPS's, or the demo's in-memory Excel). */
+export type PaneDoor = Pick<
+  Door,
+  | 'host'
+  | 'check'
+  | 'inspect'
+  | 'recompute'
+  | 'undo'
+  | 'clearMarks'
+  | 'select'
+  | 'insertSheet'
+  | 'watch'
+  | 'canUndo'
+  | 'profileChoice'
+  | 'rememberProfile'
+  | 'takeLastCommand'
 >;
 
 interface Parts {
@@ -63,7 +73,6 @@ interface Parts {
 }
 
 export class Pane {
-  private readonly door: PaneDoor;
   private readonly locale: Locale;
   private readonly doc: Document;
   private parts!: Parts;
@@ -82,11 +91,10 @@ export class Pane {
   }, RECHECK_DELAY_MS);
 
   constructor(
-    private readonly host: OfficeHost,
+    private readonly door: PaneDoor,
     private readonly root: HTMLElement,
   ) {
-    this.door = new ExcelDoor(host);
-    this.locale = localeFor(host.Office.context.displayLanguage);
+    this.locale = localeFor(door.host.displayLanguage);
     this.doc = root.ownerDocument;
   }
 
@@ -109,7 +117,7 @@ export class Pane {
       this.profileProblem = explainProfileError(error, text, this.locale).message;
       this.say(this.t('profileStored', { detail: this.profileProblem }), 'error');
     }
-    this.showLastCommand();
+    await this.showLastCommand();
     this.refreshUndo();
     // Edits tell the pane its results went out of date (and drive the re-check while typing).
     this.door.watch(() => this.edited()).catch(() => false);
@@ -377,7 +385,7 @@ export class Pane {
   /** A .docx where the webview can save a file; otherwise the same text as a new worksheet, through the door. */
   private async deliver(form: FormReport): Promise<void> {
     const draft = draftReport(form);
-    if (canDownload(this.doc, platformOf(this.host.Office.context))) {
+    if (canDownload(this.doc, platformOf(this.door.host))) {
       const file = draftFileName(draft);
       const link = downloadLink(this.doc, await draftDocx(draft), file, this.t('draftLink', { file }));
       fill(this.parts.report, [el(this.doc, 'p', {}, [link])]);
@@ -422,10 +430,10 @@ export class Pane {
   }
 
   /** What the ribbon commands did while the pane was closed. */
-  private showLastCommand(): void {
-    const settings = this.host.Office.context.document.settings;
-    const last = settings.get(LAST_COMMAND_KEY) as CommandOutcome | null;
-    if (!last || typeof last !== 'object') return;
+  private async showLastCommand(): Promise<void> {
+    // Said once: the door removes the record, so the next time the pane opens it starts fresh.
+    const last = await this.door.takeLastCommand().catch(() => null);
+    if (!last) return;
     const name = this.t(last.command === 'recompute' ? 'recompute' : 'check');
     if (last.failure) {
       const key = `error.${last.failure.kind}` as MessageKey;
@@ -435,9 +443,6 @@ export class Pane {
     } else {
       this.say(`${name}：${this.t('marked', { n: last.changed })}`, 'ok');
     }
-    // Said once: the next time the pane opens it starts fresh.
-    put(settings, LAST_COMMAND_KEY, null);
-    void saveSettings(settings).catch(() => undefined);
   }
 
   /** Draw what the reports say about the sheet as it now is. */

@@ -3,7 +3,7 @@
 // plain words with its line and setting.
 import { NATIONAL, type Profile } from '../core/profile';
 import { parseProfile, ProfileError } from '../core/profile-parse';
-import type { ProfileChoice } from '../excel/store';
+import type { ProfileChoice } from '../door/records';
 import budget20 from '../../assets/profiles/budget20-output40-outcome40.json';
 import output60 from '../../assets/profiles/output60-outcome30-no-satisfaction.json';
 import { jsonProblem } from './json-problem';

@@ -9,13 +9,14 @@ import { NATIONAL, type Profile } from '../core/profile';
 import type { SheetReport } from '../core/report';
 import type { CellRange, CellState, CellValue } from '../core/types';
 import { sketchToSnapshot, type SheetSketch } from '../core/sketch';
-import type { Notice } from '../excel/capabilities';
-import { keepForms, undoEntry, type ActionOptions, type CheckResult, type RecomputeResult, type RestoreResult } from '../excel/door';
-import { DoorError } from '../excel/errors';
+import { keepForms, type ActionOptions, type CheckResult, type RecomputeResult, type RestoreResult } from '../door/door';
+import { DoorError } from '../door/errors';
+import type { Notice } from '../door/notices';
+import { undoEntry } from '../door/undo';
 import type { AsyncResultLike, SettingsLike } from '../excel/host';
-import { planClear, planMarks, type FillLookup, type FillWrite } from '../excel/marks';
-import { profileFromChoice } from '../excel/profile-choice';
-import { MARKS_KEY, PROFILE_KEY, put, readMarks, readProfileChoice, readUndo, UNDO_KEY, type ProfileChoice, type UndoEntry } from '../excel/store';
+import { planClear, planMarks, type FillLookup, type FillWrite } from '../door/marks';
+import { profileFromChoice } from '../door/profile-choice';
+import { MARKS_KEY, PROFILE_KEY, readMarks, readProfileChoice, readUndo, UNDO_KEY, type ProfileChoice, type UndoEntry } from '../door/records';
 import { blockRows, get } from './access';
 import { cvErrText } from './color';
 import type { EtApplication, EtWorksheet } from './jsapi';
@@ -76,14 +77,14 @@ export class WpsDoor {
   /** True when the last recompute left something to undo. */
   canUndo(): boolean {
     try {
-      return readUndo(this.settings) !== null;
+      return readUndo(this.settings.get(UNDO_KEY)) !== null;
     } catch {
       return false;
     }
   }
 
   async profileChoice(): Promise<ProfileChoice | null> {
-    return this.run(() => readProfileChoice(this.settings));
+    return this.run(() => readProfileChoice(this.settings.get(PROFILE_KEY)));
   }
 
   async profile(): Promise<Profile> {
@@ -91,7 +92,7 @@ export class WpsDoor {
   }
 
   async rememberProfile(choice: ProfileChoice | null): Promise<void> {
-    await this.run(() => put(this.settings, PROFILE_KEY, choice));
+    await this.run(() => this.store.set(PROFILE_KEY, choice));
   }
 
   /** Read and judge, changing nothing. */
@@ -112,8 +113,8 @@ export class WpsDoor {
       if (writable.length < reads.length) notices.push('protected-no-marks');
       const sheets = new Set(writable.map((r) => r.snapshot.sheet));
       const desired = reports.flatMap((rep) => rep.forms.flatMap((f) => f.marks));
-      const plan = planMarks(desired, readMarks(this.settings), this.snapshotFills(reads), sheets);
-      put(this.settings, MARKS_KEY, plan.stored.length > 0 ? plan.stored : null);
+      const plan = planMarks(desired, readMarks(this.settings.get(MARKS_KEY)), this.snapshotFills(reads), sheets);
+      this.store.set(MARKS_KEY, plan.stored.length > 0 ? plan.stored : null);
       this.writeFills(plan.writes);
       return { reports, notices, fillsChanged: plan.writes.length };
     });
@@ -131,13 +132,13 @@ export class WpsDoor {
       const blocks = planBlocks(writes);
       const sheets = new SheetCache(this.app);
       checkUnlocked(sheets, blocks);
-      const previous = readUndo(this.settings);
-      put(this.settings, UNDO_KEY, { at: new Date().toISOString(), entries: patches.map(undoEntry) });
+      const previous = readUndo(this.settings.get(UNDO_KEY));
+      this.store.set(UNDO_KEY, { at: new Date().toISOString(), entries: patches.map((p) => undoEntry(p, { id: p.sheet, name: p.sheet })) });
       const before = new Map(patches.map((p) => [keyOf(p.sheet, p.row, p.col), p.before]));
       try {
         this.writing(() => writeBlocks(sheets, blocks, (w) => ({ ...w, state: { ...before.get(keyOf(w.sheet, w.row, w.col)), fill: undefined } })));
       } catch (error) {
-        put(this.settings, UNDO_KEY, previous);
+        this.store.set(UNDO_KEY, previous);
         throw error;
       }
       const after = analyzeWorkbook(reads.map((r) => applyToSnapshot(r.snapshot, patches)), opts.profile ?? NATIONAL);
@@ -148,7 +149,7 @@ export class WpsDoor {
   /** 撤销本次写入: put back what the last recompute replaced, in the cells still holding what it wrote. */
   async undo(): Promise<RestoreResult> {
     return this.run(() => {
-      const record = readUndo(this.settings);
+      const record = readUndo(this.settings.get(UNDO_KEY));
       if (!record) return { restored: 0, kept: 0 };
       const sheets = new SheetCache(this.app);
       const current = this.readStates(sheets, record.entries);
@@ -160,7 +161,7 @@ export class WpsDoor {
       const blocks = planBlocks(writes);
       checkUnlocked(sheets, blocks);
       this.writing(() => writeBlocks(sheets, blocks, (w) => w));
-      put(this.settings, UNDO_KEY, null);
+      this.store.set(UNDO_KEY, null);
       return { restored: back.length, kept: record.entries.length - back.length };
     });
   }
@@ -168,13 +169,13 @@ export class WpsDoor {
   /** 清除标记: remove the add-in's highlights, giving back the fills they covered. */
   async clearMarks(): Promise<RestoreResult> {
     return this.run(() => {
-      const stored = readMarks(this.settings);
+      const stored = readMarks(this.settings.get(MARKS_KEY));
       if (stored.length === 0) return { restored: 0, kept: 0 };
       const sheets = new SheetCache(this.app);
       for (const name of new Set(stored.map((m) => m.sheet))) if (get(sheets.get(name), 'ProtectContents')) throw new DoorError('protected', name);
       const plan = planClear(stored, this.readFills(sheets, stored));
       this.writeFills(plan.writes, sheets);
-      put(this.settings, MARKS_KEY, null);
+      this.store.set(MARKS_KEY, null);
       return { restored: plan.writes.length, kept: plan.kept };
     });
   }

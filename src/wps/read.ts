@@ -3,7 +3,7 @@
 // merged areas region by region (./regions.ts), since WPS reports those only for equal cells.
 import type { CellRange, Snapshot } from '../core/types';
 import { a1, parseRange } from '../core/address';
-import { READ_WINDOW } from '../excel/capabilities';
+import { READ_WINDOW } from '../door/notices';
 import type { CellPropertiesLike, ScalarValue } from '../excel/host';
 import { toSnapshot } from '../excel/snapshot';
 import { blockRows, get } from './access';

@@ -3,11 +3,10 @@
 // some builds fail to show the ribbon when one is async (docs/wps.md), so every callback is a plain
 // function that starts the work and returns at once. 一键重算 and 检查 cannot show text here: their
 // outcome is kept in the workbook, as the Office.js commands do, for the pane to tell.
-import { LAST_COMMAND_KEY, type CommandId, type CommandOutcome } from '../commands/register';
-import { put } from '../excel/store';
+import { LAST_COMMAND_KEY, type CommandId, type CommandOutcome } from '../door/records';
 import { get } from './access';
 import { installCompat } from './compat';
-import { settingsOf, toWpsDoorError, WpsDoor } from './door';
+import { toWpsDoorError, WpsDoor } from './door';
 import type { EtApplication, WpsGlobal } from './jsapi';
 import { DocPropertyStore } from './store';
 
@@ -47,7 +46,7 @@ export async function runCommand(app: EtApplication, command: CommandId): Promis
     outcome = { command, at, changed: 0, errors: 0, failure: { kind: e.kind, detail: e.message } };
   }
   try {
-    put(settingsOf(new DocPropertyStore(app)), LAST_COMMAND_KEY, outcome);
+    new DocPropertyStore(app).set(LAST_COMMAND_KEY, outcome);
   } catch {
     // No workbook to keep it in (or WPS busy): the pane simply has nothing to tell.
   }

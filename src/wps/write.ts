@@ -4,8 +4,8 @@
 // sheet stop the write before anything is written; a write that fails part-way puts back what it
 // had written.
 import type { CellRange, CellState, CellValue } from '../core/types';
-import { DoorError } from '../excel/errors';
-import { literal } from '../excel/door';
+import { DoorError } from '../door/errors';
+import { literal } from '../excel/typed-text';
 import { get } from './access';
 import { hexToBgr } from './color';
 import { XL_NONE, type EtApplication, type EtScalar, type EtWorksheet } from './jsapi';

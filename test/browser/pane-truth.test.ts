@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { MARK_COLORS } from '../../src/excel/marks';
+import { MARK_COLORS } from '../../src/door/marks';
 import { seedRows, seedSketch } from '../fixtures/seed';
 import type { SheetSketch, SketchCell } from '../../src/core/sketch';
 import { sketchToWorkbook } from '../../src/xlsx/convert';

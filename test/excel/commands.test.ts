@@ -1,5 +1,7 @@
 // The ribbon's function commands: the same door as the pane, and an outcome the pane can show later.
-import { LAST_COMMAND_KEY, registerCommands, type CommandOutcome } from '../../src/commands/register';
+import { registerCommands } from '../../src/commands/register';
+import { LAST_COMMAND_KEY, type CommandOutcome } from '../../src/door/records';
+import { ExcelDoor } from '../../src/excel/door';
 import { createOfficeHost } from '../../src/excel/memory/host';
 import { MemoryWorkbook } from '../../src/excel/memory/workbook';
 import { seedSketch } from '../fixtures/seed';
@@ -8,7 +10,7 @@ import { sketchToSnapshot } from '../../src/core/sketch';
 function setUp() {
   const book = MemoryWorkbook.fromSnapshots([sketchToSnapshot(seedSketch)]);
   const host = createOfficeHost(book);
-  registerCommands(host);
+  registerCommands(host.Office, () => new ExcelDoor(host));
   return { book, host };
 }
 
@@ -38,14 +40,14 @@ test('the command uses the profile the workbook remembers, and refuses one that 
   const book = MemoryWorkbook.fromSnapshots([sketchToSnapshot(seedSketch)]);
   book.settings['jixiao.profile'] = { kind: 'custom', source: 'p.json', json: '{"name":"年初口径","budgetDenominator":"initial"}' };
   const host = createOfficeHost(book);
-  registerCommands(host);
+  registerCommands(host.Office, () => new ExcelDoor(host));
   await host.Office.invokeAction('recompute');
   expect(book.cell(seedSketch.name, 'G5').value).toBeCloseTo(8016.09 / 5685.44, 4);
 
   const other = MemoryWorkbook.fromSnapshots([sketchToSnapshot(seedSketch)]);
   other.settings['jixiao.profile'] = { kind: 'custom', source: 'p.json', json: '{"budgetDenominator":"sometimes"}' };
   const second = createOfficeHost(other);
-  registerCommands(second);
+  registerCommands(second.Office, () => new ExcelDoor(second));
   await second.Office.invokeAction('recompute');
   expect(other.cell(seedSketch.name, 'H41').value).toBe(96);
   expect(other.settings[LAST_COMMAND_KEY]).toMatchObject({ failure: { kind: 'profile' } });

@@ -1,7 +1,7 @@
 // The in-memory Excel must fail where real Excel fails, or the door's tests would prove nothing.
 import { MemoryWorkbook } from '../../src/excel/memory/workbook';
 import { createOfficeHost } from '../../src/excel/memory/host';
-import { literal } from '../../src/excel/door';
+import { literal } from '../../src/excel/typed-text';
 
 function book(): MemoryWorkbook {
   return MemoryWorkbook.fromSnapshots([

@@ -5,6 +5,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { registerCommands } from '../../src/commands/register';
+import { ExcelDoor } from '../../src/excel/door';
 import { createOfficeHost } from '../../src/excel/memory/host';
 import { MemoryWorkbook } from '../../src/excel/memory/workbook';
 
@@ -161,7 +162,7 @@ describe('manifest.xml', () => {
     const names = all(overrides).filter((n) => tag(n) === 'FunctionName').map(text);
     expect(names).toEqual(['recompute', 'check']);
     const host = createOfficeHost(MemoryWorkbook.fromSnapshots([{ sheet: 'S', top: 1, left: 1, cells: [], merges: [], mergesKnown: true }]));
-    registerCommands(host);
+    registerCommands(host.Office, () => new ExcelDoor(host));
     for (const name of names) await expect(host.Office.invokeAction(name)).resolves.toBeUndefined();
   });
 });

@@ -4,8 +4,9 @@ import { analyzeSheet } from '../../src/core/engine';
 import { applyToSnapshot } from '../../src/core/patch';
 import type { FormReport, SheetReport } from '../../src/core/report';
 import type { Finding } from '../../src/core/types';
-import { DoorError } from '../../src/excel/errors';
 import { countBySeverity } from '../../src/core/report';
+import { DoorError } from '../../src/door/errors';
+import { READ_WINDOW } from '../../src/door/notices';
 import { groupFindings, paneFindings } from '../../src/taskpane/findings-model';
 import { localeFor, t } from '../../src/taskpane/i18n';
 import { errorText, noticeText } from '../../src/taskpane/messages';
@@ -134,6 +135,6 @@ describe('plain sentences', () => {
   test('failures and notices', () => {
     expect(errorText('zh', new DoorError('protected', '表1'))).toBe('工作表“表1”受保护，未写入任何内容。请先撤销工作表保护。');
     expect(errorText('en', new Error('boom'))).toContain('boom');
-    expect(noticeText('zh', 'partial-read')).toContain('1200 行、30 列');
+    expect(noticeText('zh', 'partial-read')).toContain(`${READ_WINDOW.rows} 行、${READ_WINDOW.columns} 列`);
   });
 });

@@ -1,6 +1,6 @@
 // Colours and error values as WPS keeps them.
 import { bgrToHex, cvErrOf, cvErrText, hexToBgr } from '../../src/wps/color';
-import { MARK_COLORS } from '../../src/excel/marks';
+import { MARK_COLORS } from '../../src/door/marks';
 
 test.each([
   ['#FF0000', 255],

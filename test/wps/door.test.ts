@@ -1,15 +1,15 @@
 // The same door behaviour on every host: Excel through Office.js, and WPS 表格 on both builds the
 // in-memory WPS plays (members as properties with array blocks, as methods with Item(r, c) blocks).
 // What a person sees in the workbook after each button, and how many round trips it took.
-import type { ActionOptions, CheckResult, RecomputeResult, RestoreResult } from '../../src/excel/door';
+import type { ActionOptions, CheckResult, RecomputeResult, RestoreResult } from '../../src/door/door';
 import { ExcelDoor } from '../../src/excel/door';
-import { MARK_COLORS } from '../../src/excel/marks';
+import { MARK_COLORS } from '../../src/door/marks';
 import { createOfficeHost } from '../../src/excel/memory/host';
 import { MemoryWorkbook } from '../../src/excel/memory/workbook';
 import { WpsDoor } from '../../src/wps/door';
 import { MemoryEt, type EtModelOptions } from '../../src/wps/memory/et';
 import { seedSketch } from '../fixtures/seed';
-import { sketchToSnapshot, type SheetSketch } from '../../src/core/sketch';
+import { parseRange, sketchToSnapshot, type SheetSketch } from '../../src/core/sketch';
 import { templateSketch } from '../../src/core/template';
 import { formWith } from './forms';
 
@@ -21,6 +21,7 @@ interface Door {
   undo(): Promise<RestoreResult>;
   clearMarks(): Promise<RestoreResult>;
   canUndo(): boolean;
+  profileChoice(): Promise<unknown>;
   select(sheet: string, cell: string): Promise<void>;
   insertSheet(sketch: SheetSketch): Promise<string>;
   watch(onEdit: () => void): Promise<boolean>;
@@ -33,14 +34,20 @@ interface Host {
   trips(book: MemoryWorkbook): number;
   /** Protect the sheet, leaving `unlocked` (an address) open for input. */
   protect(book: MemoryWorkbook, sheet: string, unlocked?: string): void;
+  /** Round trips a 1,000-row form may take beyond a 100-row one (Excel: a second band in each action's read and a fill probe, to stay under its 5 MB a sync). */
+  longFormTrips: number;
 }
 
 const excel: Host = {
   open: (book) => new ExcelDoor(createOfficeHost(book)),
   trips: (book) => book.syncCount,
-  protect: (book, sheet) => {
+  protect: (book, sheet, unlocked) => {
     book.sheet(sheet).protected = true;
+    if (!unlocked) return;
+    const r = parseRange(unlocked);
+    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) book.sheet(sheet).patch(row, col, { locked: false });
   },
+  longFormTrips: 3,
 };
 
 function wps(opts: EtModelOptions): Host {
@@ -60,6 +67,7 @@ function wps(opts: EtModelOptions): Host {
       book.sheet(sheet).protected = true;
       if (unlocked) model(book).unlock(sheet, unlocked);
     },
+    longFormTrips: 0,
   };
 }
 
@@ -103,7 +111,7 @@ describe.each(HOSTS)('%s', (_name, host) => {
     }
     // WPS asks short columns by halves and long ones from their ends: 10 rows cost less, 100 and 1000 the same.
     expect(trips[0]).toBeLessThanOrEqual(trips[2]);
-    expect(trips[2]).toBeLessThanOrEqual(trips[1] * 1.05);
+    expect(trips[2]).toBeLessThanOrEqual(trips[1] * 1.05 + host.longFormTrips);
   });
 
   test('a second recompute writes nothing', async () => {
@@ -141,6 +149,8 @@ describe.each(HOSTS)('%s', (_name, host) => {
     await host.open(book).recompute();
     expect(book.toSnapshots()).not.toEqual(original);
     const reopened = host.open(book);
+    // As the pane does when it opens: its first read also tells whether there is something to undo.
+    await reopened.profileChoice();
     expect(reopened.canUndo()).toBe(true);
     expect(await reopened.undo()).toEqual({ restored: 4, kept: 0 });
     expect(book.toSnapshots()).toEqual(original);

@@ -2,6 +2,7 @@
 // demo page runs the task pane on it, and the door's tests read it after each action.
 import type { CellRange, CellValue, Snapshot } from '../../core/types';
 import { a1, parseA1 } from '../../core/address';
+import type { SyncRecord } from './context';
 
 export interface MemoryCell {
   value: CellValue;
@@ -10,6 +11,8 @@ export interface MemoryCell {
   /** "#RRGGBB" solid fill. */
   fill?: string;
   fontColor?: string;
+  /** False for a cell the template's author unlocked; absent means locked, Excel's default. */
+  locked?: boolean;
 }
 
 /** A change Excel would report through worksheet.onChanged. */
@@ -27,7 +30,7 @@ export function isErrorText(value: CellValue): boolean {
 }
 
 function isEmptyCell(cell: MemoryCell): boolean {
-  return (cell.value === null || cell.value === '') && !cell.formula && !cell.numberFormat && !cell.fill && !cell.fontColor;
+  return (cell.value === null || cell.value === '') && !cell.formula && !cell.numberFormat && !cell.fill && !cell.fontColor && cell.locked !== false;
 }
 
 /** Cells are kept under one number per position: fast to look up on big sheets. */
@@ -38,14 +41,23 @@ export class MemorySheet {
   private readonly cells = new Map<number, MemoryCell>();
   /** The last formula and value overwritten in a cell, so writing the formula back yields its value again. */
   private readonly formulaMemory = new Map<number, { formula: string; value: CellValue }>();
-  merges: CellRange[] = [];
+  private mergeList: CellRange[] = [];
+  /** The merges by each row they cover, built when first asked. */
+  private mergeRows: Map<number, CellRange[]> | null = null;
+  /** Protected sheets refuse writes to locked cells, and formats unless formatCells is allowed. */
   protected = false;
+  /** WorksheetProtectionOptions.allowFormatCells. */
+  allowFormatCells = false;
   /** Column widths set through the API, in points, by 1-based column. */
   readonly columnWidths = new Map<number, number>();
   /** Cells set to wrap their text, as "row,col". */
   readonly wrapped = new Set<string>();
 
-  constructor(public name: string) {}
+  constructor(
+    public name: string,
+    /** Worksheet.id: stays when the sheet is renamed. */
+    readonly id: string,
+  ) {}
 
   get(row: number, col: number): MemoryCell {
     const cell = this.cells.get(keyOf(row, col));
@@ -69,9 +81,27 @@ export class MemorySheet {
     this.put(row, col, { ...this.get(row, col), ...change });
   }
 
+  get merges(): CellRange[] {
+    return this.mergeList;
+  }
+  set merges(list: CellRange[]) {
+    this.mergeList = list;
+    this.mergeRows = null;
+  }
+
   /** The merge holding a cell, if any. */
   mergeAt(row: number, col: number): CellRange | undefined {
-    return this.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+    if (!this.mergeRows) {
+      this.mergeRows = new Map();
+      for (const m of this.mergeList) {
+        for (let r = m.top; r <= m.bottom; r++) {
+          const list = this.mergeRows.get(r);
+          if (list) list.push(m);
+          else this.mergeRows.set(r, [m]);
+        }
+      }
+    }
+    return this.mergeRows.get(row)?.find((m) => col >= m.left && col <= m.right);
   }
 
   /** The smallest rectangle holding every non-empty cell and merge (formatting counts unless valuesOnly). */
@@ -104,7 +134,12 @@ export class MemoryWorkbook {
   cellEditMode = false;
   /** Cells ("Sheet!A1") whose writes fail with GeneralException, to test what a failed batch leaves. */
   readonly failingCells = new Set<string>();
+  /** Excel on the web's 5 MB limit on each request and response (off: Excel on Windows, which has none documented). */
+  payloadLimit = true;
   syncCount = 0;
+  /** Every sync: its queued steps and the bytes it sent and received. */
+  readonly syncs: SyncRecord[] = [];
+  private sheetsMade = 0;
   private readonly listeners = new Set<(book: MemoryWorkbook) => void>();
   private readonly changeHandlers = new Set<(change: MemoryChange) => void>();
   private editWaiters: (() => void)[] = [];
@@ -154,8 +189,9 @@ export class MemoryWorkbook {
     });
   }
 
-  findSheet(name: string): MemorySheet | undefined {
-    return this.sheets.find((s) => s.name === name);
+  /** A sheet by name, or by id (Excel's worksheets.getItem takes either). */
+  findSheet(key: string): MemorySheet | undefined {
+    return this.sheets.find((s) => s.name === key) ?? this.sheets.find((s) => s.id === key);
   }
 
   sheet(name: string): MemorySheet {
@@ -166,13 +202,23 @@ export class MemoryWorkbook {
 
   addSheet(name: string): MemorySheet {
     if (this.findSheet(name)) throw new Error(`a sheet named ${name} exists`);
-    const sheet = new MemorySheet(name);
+    this.sheetsMade++;
+    const sheet = new MemorySheet(name, `{00000000-0001-0000-${String(this.sheetsMade).padStart(4, '0')}-000000000000}`);
     this.sheets.push(sheet);
     if (!this.activeSheet) {
       this.activeSheet = name;
       this.selectedAddress = `${name}!A1`;
     }
     return sheet;
+  }
+
+  /** The person renames a sheet. */
+  renameSheet(from: string, to: string): void {
+    if (this.findSheet(to)) throw new Error(`a sheet named ${to} exists`);
+    const sheet = this.sheet(from);
+    sheet.name = to;
+    if (this.activeSheet === from) this.activeSheet = to;
+    this.emitStateChange();
   }
 
   /** A cell by "A1" address on a sheet (a copy). */

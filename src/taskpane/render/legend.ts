@@ -1,6 +1,6 @@
 // What the highlight colours mean, in words beside a swatch (the same legend as the help page).
 import type { MarkKind } from '../../core/report';
-import { MARK_COLORS } from '../../excel/marks';
+import { MARK_COLORS } from '../../door/marks';
 import { disclosure, el } from '../dom';
 import { t, type Locale } from '../i18n';
 

@@ -9,7 +9,7 @@
 // needs the sheet to be active; custom document properties keep at most `propertyLimit` characters.
 import type { CellRange, CellValue } from '../../core/types';
 import { a1, parseA1 } from '../../core/address';
-import { typedInput } from '../../excel/memory/host';
+import { typedInput } from '../../excel/memory/typed-input';
 import { isErrorText, type MemoryChange, type MemorySheet, type MemoryWorkbook } from '../../excel/memory/workbook';
 import { bgrToHex, cvErrOf, hexToBgr } from '../color';
 import type {

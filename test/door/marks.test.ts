@@ -1,7 +1,7 @@
 // The highlight plan: one colour per cell, the person's fill kept to give back, other sheets untouched.
 import type { Mark } from '../../src/core/report';
-import { MARK_COLORS, planClear, planMarks } from '../../src/excel/marks';
-import type { MarkEntry } from '../../src/excel/store';
+import { MARK_COLORS, planClear, planMarks } from '../../src/door/marks';
+import type { MarkEntry } from '../../src/door/records';
 
 const mark = (cell: string, row: number, kind: Mark['kind'], sheet = 'S'): Mark => ({ sheet, cell, row, col: 9, kind });
 

@@ -1,7 +1,7 @@
 // The add-in's highlights: three fill colours it records cell by cell with the fill each replaced,
 // so that removing them gives back exactly the person's own fills (pure; the door writes the plan).
 import type { Mark, MarkKind } from '../core/report';
-import type { MarkEntry } from './store';
+import type { MarkEntry } from './records';
 
 export const MARK_COLORS: Record<MarkKind, string> = {
   /** A row that needs a 偏差原因 explanation and has none: amber. */

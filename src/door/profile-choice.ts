@@ -1,8 +1,7 @@
 // The profile a workbook remembers (settings key jixiao.profile) turned into the engine's Profile.
-import { NATIONAL, type Profile } from '../core/profile';
+import { BUILTIN_PROFILES, NATIONAL, type Profile } from '../core/profile';
 import { parseProfile } from '../core/profile-parse';
-import { BUILTIN_PROFILES } from '../core/profile';
-import type { ProfileChoice } from './store';
+import type { ProfileChoice } from './records';
 
 /** The national profile when nothing is remembered; a stored custom JSON is validated again (it may come from an older version). */
 export function profileFromChoice(choice: ProfileChoice | null): Profile {
