@@ -64,6 +64,8 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          // The help page (SupportUrl, and the pane's 帮助 link): usage, the colours, reporting a problem.
+          { from: 'src/taskpane/help.html', to: 'help.html' },
           { from: 'assets/icons/*.png', to: 'assets/[name][ext]' },
           {
             from: 'manifest.xml',

@@ -6,6 +6,7 @@ import { createOfficeHost } from '../excel/memory/host';
 import type { MemoryWorkbook } from '../excel/memory/workbook';
 import { DemoBook, parseSelection } from './book';
 import { SheetGrid, editText } from './sheet-grid';
+import { MARKS_KEY, readMarks } from '../door/records';
 import type { DemoHandle } from './handle';
 import { parseTyped } from './typed';
 
@@ -30,6 +31,7 @@ const paneAlertText = element<HTMLParagraphElement>('pane-alert-text');
 const paneAlertClose = element<HTMLButtonElement>('pane-alert-close');
 const sampleSelect = element<HTMLSelectElement>('sample');
 const downloadButton = element<HTMLButtonElement>('download');
+const downloadCleanButton = element<HTMLButtonElement>('download-clean');
 const dropHint = element<HTMLDivElement>('drop-hint');
 
 let book: DemoBook | null = null;
@@ -200,19 +202,29 @@ async function openFile(file: File): Promise<void> {
   await load(await file.arrayBuffer(), file.name);
 }
 
-async function download(): Promise<void> {
+/** The workbook as a file, with the add-in's highlights or with the fills they covered given back. */
+async function download(withMarks: boolean): Promise<void> {
   const b = current();
   say('正在生成文件… / Writing the file…');
-  const blob = await b.toFile();
+  const marks = readMarks(b.workbook.settings[MARKS_KEY]);
+  const covered = new Map(marks.map((m) => [`${m.sheet}\u0000${m.row}\u0000${m.col}`, m.before]));
+  const fillOf = withMarks ? undefined : (sheet: string, row: number, col: number) => covered.get(`${sheet}\u0000${row}\u0000${col}`);
+  const blob = await b.toFile(fillOf);
+  const name = b.downloadName(withMarks);
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = b.downloadName();
+  link.download = name;
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  say(`已下载 ${b.downloadName()}（${b.changes().length} 处改动）/ Downloaded`);
+  const which = withMarks
+    ? `含助手的 ${marks.length} 处颜色标记（颜色含义见任务窗格的“颜色说明”）`
+    : marks.length > 0
+      ? `已去掉助手的 ${marks.length} 处颜色标记，还原了原来的填充色`
+      : '没有助手的颜色标记';
+  say(`已下载 ${name}：${which}；共 ${b.changes(fillOf).length} 处改动。/ Downloaded ${withMarks ? 'with' : 'without'} highlights`);
 }
 
 openButton.addEventListener('click', () => fileInput.click());
@@ -222,7 +234,8 @@ fileInput.addEventListener('change', () => {
   fileInput.value = '';
 });
 sampleSelect.addEventListener('change', () => void loadSample(sampleSelect.value).catch(() => undefined));
-downloadButton.addEventListener('click', () => void download().catch((e: unknown) => say(`下载失败 / Download failed: ${String(e)}`, true)));
+downloadButton.addEventListener('click', () => void download(true).catch((e: unknown) => say(`下载失败 / Download failed: ${String(e)}`, true)));
+downloadCleanButton.addEventListener('click', () => void download(false).catch((e: unknown) => say(`下载失败 / Download failed: ${String(e)}`, true)));
 
 // Drag and drop anywhere on the page; the sheet area shows where to drop. While a file is being
 // dragged the pane's frame lets it through, so a drop there opens the file instead of losing it.

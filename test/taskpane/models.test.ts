@@ -1,11 +1,14 @@
 // What the pane says, computed from the engine's own reports (no DOM): the figures side by side,
 // the findings grouped and filtered, a recompute's outcome in words, failures in one sentence.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyzeSheet } from '../../src/core/engine';
 import { applyToSnapshot } from '../../src/core/patch';
 import type { FormReport, SheetReport } from '../../src/core/report';
 import type { Finding } from '../../src/core/types';
 import { countBySeverity } from '../../src/core/report';
 import { DoorError } from '../../src/door/errors';
+import { MARK_COLORS } from '../../src/door/marks';
 import { READ_WINDOW } from '../../src/door/notices';
 import { groupFindings, paneFindings } from '../../src/taskpane/findings-model';
 import { localeFor, t } from '../../src/taskpane/i18n';
@@ -39,6 +42,19 @@ describe('summary: the sheet beside the rules', () => {
     const [form] = summarize([after], 'zh');
     expect(form.differs).toBe(false);
     expect(form.rows.find((r) => r.label.startsWith('总分'))).toMatchObject({ sheet: '97.87', rules: '97.87' });
+  });
+
+  test('a form not yet scored says so, and an incomplete total is no figure by the rules and has no grade', () => {
+    const form = seed.forms[0];
+    const unscored: FormReport = { ...form, scoring: 'not-yet-scored', grade: null, total: form.total && { ...form.total, complete: false, score: '10.00' } };
+    const [card] = summarize([{ ...seed, forms: [unscored] }], 'zh');
+    expect(card.scoring).toContain('未评分');
+    expect(card.rows.find((r) => r.label.startsWith('总分'))).toMatchObject({ rules: null });
+    expect(card.rows.map((r) => r.label)).not.toContain('等级');
+    expect(card.noTotal).toContain('部分合计（10.00）');
+    const [plain] = summarize([{ ...seed, forms: [{ ...form, scoring: 'not-scored', total: null, grade: null }] }], 'zh');
+    expect(plain.scoring).toContain('不评分');
+    expect(plain.noTotal).toBeNull();
   });
 
   test('never a grade beside a missing total', () => {
@@ -136,5 +152,22 @@ describe('plain sentences', () => {
     expect(errorText('zh', new DoorError('protected', '表1'))).toBe('工作表“表1”受保护，未写入任何内容。请先撤销工作表保护。');
     expect(errorText('en', new Error('boom'))).toContain('boom');
     expect(noticeText('zh', 'partial-read')).toContain(`${READ_WINDOW.rows} 行、${READ_WINDOW.columns} 列`);
+  });
+});
+
+describe('the help page', () => {
+  const help = readFileSync(join(__dirname, '..', '..', 'src', 'taskpane', 'help.html'), 'utf8');
+  const css = readFileSync(join(__dirname, '..', '..', 'src', 'taskpane', 'taskpane.css'), 'utf8');
+
+  test.each(['needs-explanation', 'error', 'explained-loss'] as const)('says what %s means in the pane’s words, in the colour the sheet gets', (kind) => {
+    expect(help).toContain(t('zh', `legend.${kind}`));
+    expect(help).toContain(`swatch-${kind}`);
+    expect(css).toContain(`.swatch-${kind} { background-color: ${MARK_COLORS[kind]}; }`);
+  });
+
+  test('also how to use the assistant and how to report a problem', () => {
+    expect(help).toContain(t('zh', 'legendNote'));
+    expect(help).toContain('怎么用');
+    expect(help).toContain('报告问题');
   });
 });
