@@ -104,8 +104,11 @@ export class DemoBook {
     };
   }
 
-  /** Every cell that differs from the file as it was opened. */
-  changes(): CellPatch[] {
+  /**
+   * Every cell that differs from the file as it was opened. `fillOf` overrides a cell's fill (the
+   * download without the add-in's highlights gives each marked cell back the fill it covered).
+   */
+  changes(fillOf?: (sheet: string, row: number, col: number) => string | null | undefined): CellPatch[] {
     const patches: CellPatch[] = [];
     for (const sheet of this.workbook.sheets) {
       const before = this.original.find((s) => s.sheet === sheet.name);
@@ -116,7 +119,10 @@ export class DemoBook {
         for (let col = 1; col <= right; col++) {
           const merge = sheet.mergeAt(row, col);
           if (merge && (merge.top !== row || merge.left !== col)) continue;
-          const patch = difference(sheet.name, row, col, stateOf(cellOf(before, row, col)), stateOf(sheet.get(row, col)));
+          const now = stateOf(sheet.get(row, col));
+          const fill = fillOf?.(sheet.name, row, col);
+          if (fill !== undefined) now.fill = fill === null ? null : fill.toUpperCase();
+          const patch = difference(sheet.name, row, col, stateOf(cellOf(before, row, col)), now);
           if (patch) patches.push(patch);
         }
       }
@@ -124,11 +130,11 @@ export class DemoBook {
     return patches;
   }
 
-  /** The workbook as a file: the opened file's bytes, with every change written onto them. */
-  async toFile(): Promise<Blob> {
+  /** The workbook as a file: the opened file's bytes, with every change written onto them (`fillOf` as for changes()). */
+  async toFile(fillOf?: (sheet: string, row: number, col: number) => string | null | undefined): Promise<Blob> {
     const known = new Set(this.source.sheets.map((s) => s.name));
     const newSheets: NewSheet[] = this.workbook.sheets.filter((s) => !known.has(s.name)).map((s) => this.newSheet(s));
-    const edit = editBook(this.source, this.changes(), { recalcOnOpen: true, newSheets });
+    const edit = editBook(this.source, this.changes(fillOf), { recalcOnOpen: true, newSheets });
     return new Blob([edit.bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
   }
 
@@ -143,9 +149,9 @@ export class DemoBook {
     return { name: sheet.name, columnWidths, wrapped, merges: sheet.merges.map((m) => ({ ...m })) };
   }
 
-  /** The name offered for the download: the opened name with 已检查 before the extension. */
-  downloadName(): string {
+  /** The name offered for the download: the opened name with 已检查 (and 含标记 when it keeps the highlights) before the extension. */
+  downloadName(withMarks: boolean): string {
     const base = this.fileName.replace(/\.xlsx$/i, '');
-    return `${base}（已检查）.xlsx`;
+    return `${base}（已检查${withMarks ? '，含标记' : ''}）.xlsx`;
   }
 }

@@ -6,6 +6,7 @@ import { createOfficeHost } from '../excel/memory/host';
 import type { MemoryWorkbook } from '../excel/memory/workbook';
 import { DemoBook, parseSelection } from './book';
 import { SheetGrid, editText } from './sheet-grid';
+import { MARKS_KEY, readMarks } from '../door/records';
 import type { DemoHandle } from './handle';
 import { parseTyped } from './typed';
 
@@ -24,8 +25,13 @@ const nameBox = element<HTMLOutputElement>('name-box');
 const formulaBox = element<HTMLOutputElement>('formula');
 const paneFrame = element<HTMLIFrameElement>('pane');
 const fileInput = element<HTMLInputElement>('open-file');
+const openButton = element<HTMLButtonElement>('open-button');
+const paneAlert = element<HTMLDivElement>('pane-alert');
+const paneAlertText = element<HTMLParagraphElement>('pane-alert-text');
+const paneAlertClose = element<HTMLButtonElement>('pane-alert-close');
 const sampleSelect = element<HTMLSelectElement>('sample');
 const downloadButton = element<HTMLButtonElement>('download');
+const downloadCleanButton = element<HTMLButtonElement>('download-clean');
 const dropHint = element<HTMLDivElement>('drop-hint');
 
 let book: DemoBook | null = null;
@@ -38,6 +44,17 @@ function say(text: string, isError = false): void {
   status.textContent = text;
   status.classList.toggle('error', isError);
 }
+
+/** A problem the person must see (a file that would not open): above the pane, until they close it. */
+function alertInPane(text: string | null): void {
+  paneAlertText.textContent = text ?? '';
+  paneAlert.hidden = text === null;
+  if (text !== null) paneAlertClose.focus();
+}
+paneAlertClose.addEventListener('click', () => {
+  alertInPane(null);
+  openButton.focus();
+});
 
 function current(): DemoBook {
   if (!book) throw new Error('还没有打开工作簿 / No workbook is open');
@@ -143,6 +160,7 @@ async function load(bytes: ArrayBuffer, fileName: string): Promise<void> {
     book = opened;
     unsubscribe = opened.workbook.onChange(drawSoon);
     revealed = opened.workbook.selectedAddress;
+    alertInPane(null);
     say(`${fileName} · ${opened.workbook.sheets.length} 个工作表 · 文件只在本机处理，不会上传 / Nothing leaves this computer`);
     draw();
     gridHost.scrollTo(0, 0);
@@ -155,18 +173,20 @@ async function load(bytes: ArrayBuffer, fileName: string): Promise<void> {
     await paneLoaded;
     demo.ready = true;
   } catch (error) {
-    say(openErrorText(fileName, error), true);
+    const text = openErrorText(fileName, error);
+    say(`${text.zh} / ${text.en}`, true);
+    alertInPane(`${text.zh}${book ? `仍显示 ${book.fileName}。` : ''} / ${text.en}`);
     throw error;
   }
 }
 
 /** Why a file could not be opened, in a sentence: exceljs's own messages speak of zip internals. */
-function openErrorText(fileName: string, error: unknown): string {
+function openErrorText(fileName: string, error: unknown): { zh: string; en: string } {
   const reason = error instanceof Error ? error.message : String(error);
   if (/zip|central directory|corrupt|encrypt/i.test(reason)) {
-    return `无法打开 ${fileName}：它不是 .xlsx 工作簿，或已损坏、已加密。请在 Excel 中另存为 .xlsx 后再试。/ Not a readable .xlsx file.`;
+    return { zh: `无法打开 ${fileName}：它不是 .xlsx 工作簿，或已损坏、已加密。请在 Excel 中另存为 .xlsx 后再试。`, en: 'Not a readable .xlsx file.' };
   }
-  return `无法打开 ${fileName}：${reason.slice(0, 120)} / Could not open this file.`;
+  return { zh: `无法打开 ${fileName}：${reason.slice(0, 120)}。`, en: 'Could not open this file.' };
 }
 
 async function loadSample(name: string): Promise<void> {
@@ -182,28 +202,40 @@ async function openFile(file: File): Promise<void> {
   await load(await file.arrayBuffer(), file.name);
 }
 
-async function download(): Promise<void> {
+/** The workbook as a file, with the add-in's highlights or with the fills they covered given back. */
+async function download(withMarks: boolean): Promise<void> {
   const b = current();
   say('正在生成文件… / Writing the file…');
-  const blob = await b.toFile();
+  const marks = readMarks(b.workbook.settings[MARKS_KEY]);
+  const covered = new Map(marks.map((m) => [`${m.sheet}\u0000${m.row}\u0000${m.col}`, m.before]));
+  const fillOf = withMarks ? undefined : (sheet: string, row: number, col: number) => covered.get(`${sheet}\u0000${row}\u0000${col}`);
+  const blob = await b.toFile(fillOf);
+  const name = b.downloadName(withMarks);
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = b.downloadName();
+  link.download = name;
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  say(`已下载 ${b.downloadName()}（${b.changes().length} 处改动）/ Downloaded`);
+  const which = withMarks
+    ? `含助手的 ${marks.length} 处颜色标记（颜色含义见任务窗格的“颜色说明”）`
+    : marks.length > 0
+      ? `已去掉助手的 ${marks.length} 处颜色标记，还原了原来的填充色`
+      : '没有助手的颜色标记';
+  say(`已下载 ${name}：${which}；共 ${b.changes(fillOf).length} 处改动。/ Downloaded ${withMarks ? 'with' : 'without'} highlights`);
 }
 
+openButton.addEventListener('click', () => fileInput.click());
 fileInput.addEventListener('change', () => {
   const file = fileInput.files?.[0];
   if (file) void openFile(file).catch(() => undefined);
   fileInput.value = '';
 });
 sampleSelect.addEventListener('change', () => void loadSample(sampleSelect.value).catch(() => undefined));
-downloadButton.addEventListener('click', () => void download().catch((e: unknown) => say(`下载失败 / Download failed: ${String(e)}`, true)));
+downloadButton.addEventListener('click', () => void download(true).catch((e: unknown) => say(`下载失败 / Download failed: ${String(e)}`, true)));
+downloadCleanButton.addEventListener('click', () => void download(false).catch((e: unknown) => say(`下载失败 / Download failed: ${String(e)}`, true)));
 
 // Drag and drop anywhere on the page; the sheet area shows where to drop. While a file is being
 // dragged the pane's frame lets it through, so a drop there opens the file instead of losing it.

@@ -112,7 +112,7 @@ export class SheetGrid {
 
     const head = document.createElement('thead');
     const headRow = document.createElement('tr');
-    const corner = document.createElement('th');
+    const corner = document.createElement('td');
     corner.className = 'corner';
     headRow.append(corner);
     for (let c = 1; c <= sheet.cols; c++) {
@@ -163,7 +163,7 @@ export class SheetGrid {
     const bottom = merge?.bottom ?? this.selected.row;
     const right = merge?.right ?? this.selected.col;
     const columnHeads = table.querySelectorAll('thead th');
-    for (let c = left; c <= right; c++) columnHeads[c]?.classList.add('current');
+    for (let c = left; c <= right; c++) columnHeads[c - 1]?.classList.add('current');
     const rows = table.querySelectorAll('tbody tr');
     for (let r = top; r <= bottom; r++) rows[r - 1]?.querySelector('th')?.classList.add('current');
     table.querySelector(`td[data-address="${a1(top, left)}"]`)?.classList.add('selected');
@@ -172,7 +172,7 @@ export class SheetGrid {
   /** Bring the selected cell into view (after a finding was clicked in the pane), clear of the sticky headers. */
   reveal(): void {
     const td = this.selectedElement();
-    const header = this.host.querySelector<HTMLElement>('thead th');
+    const header = this.host.querySelector<HTMLElement>('thead .corner');
     if (!td || !header) return;
     const host = this.host;
     const stickyLeft = header.offsetWidth;
@@ -271,14 +271,14 @@ export class SheetGrid {
 
   private onKey(e: KeyboardEvent): void {
     if (this.editing || e.ctrlKey || e.metaKey || e.altKey) return;
+    // Tab is not a move here: it leaves the sheet for the next control, so the page never traps it.
     const moves: Record<string, [number, number]> = {
       ArrowUp: [-1, 0],
       ArrowDown: [1, 0],
       ArrowLeft: [0, -1],
       ArrowRight: [0, 1],
-      Tab: [0, 1],
     };
-    const step = e.key === 'Tab' && e.shiftKey ? ([0, -1] as [number, number]) : moves[e.key];
+    const step = moves[e.key];
     if (step) {
       e.preventDefault();
       this.move(...step);

@@ -1,12 +1,11 @@
 // The findings list: grouped by severity (errors first), each group in reading order. A row that
 // already stands in a more serious group is not listed again lower down: its lesser findings go
 // with it as extra lines. Counts are always the engine's findings, so they match the status line.
-import type { SheetReport } from '../core/report';
-import { parseA1 } from '../core/address';
+import { compareAddresses, parseA1 } from '../core/address';
+import { SEVERITIES, severityRank } from '../core/findings';
+import { allFindings as everyFinding, type SheetReport } from '../core/report';
 import type { Finding, Severity } from '../core/types';
 import { t, type Locale } from './i18n';
-
-export const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 export interface FindingItem {
   sheet: string;
@@ -37,26 +36,13 @@ export interface FindingGroup {
 export type SeverityFilter = Severity | 'all';
 
 /** Every finding of the reports that belongs to the form check (form.not-found is an empty state, not a problem). */
-export function allFindings(reports: SheetReport[]): Finding[] {
-  return reports.flatMap((r) => [...r.findings.filter((f) => f.code !== 'form.not-found'), ...r.forms.flatMap((f) => f.findings)]);
-}
-
-export function countBySeverity(findings: Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-
-function position(cell: string): [number, number] {
-  const p = parseA1(cell);
-  return p ? [p.row, p.col] : [0, 0];
+export function paneFindings(reports: SheetReport[]): Finding[] {
+  return everyFinding(reports).filter((f) => f.code !== 'form.not-found');
 }
 
 function readingOrder(a: FindingItem, b: FindingItem): number {
   if (a.sheet !== b.sheet) return a.sheet < b.sheet ? -1 : 1;
-  const [ra, ca] = position(a.cell);
-  const [rb, cb] = position(b.cell);
-  return ra - rb || ca - cb;
+  return compareAddresses(a.cell, b.cell);
 }
 
 export function groupFindings(findings: Finding[], locale: Locale, filter: SeverityFilter = 'all'): FindingGroup[] {
@@ -70,8 +56,8 @@ export function groupFindings(findings: Finding[], locale: Locale, filter: Sever
     message: f.message,
     also: [],
   }));
-  const rank = (s: Severity): number => SEVERITIES.indexOf(s);
-  const rowKey = (i: FindingItem): string => `${i.sheet}\u0000${position(i.cell)[0]}`;
+  const rank = severityRank;
+  const rowKey = (i: FindingItem): string => `${i.sheet}\u0000${parseA1(i.cell)?.row ?? 0}`;
   // The gravest finding of each row (the first in reading order among equals); with one severity
   // shown there is nothing to fold.
   const lead = new Map<string, FindingEntry>();

@@ -73,15 +73,15 @@ export function sentences(locale: Locale, parts: (string | null)[]): string {
   return parts.filter((p): p is string => p !== null && p !== '').join(locale === 'zh' ? '' : ' ');
 }
 
-/** The recompute's outcome in words: written or not, and what was left alone and why. */
-export function recomputeText(locale: Locale, written: number, alone: LeftAlone, typed: string[]): string {
+/** The recompute's outcome in words: written or not, what was left alone and why, and whether it took in what the person had just typed. */
+export function recomputeText(locale: Locale, written: number, alone: LeftAlone, typed: boolean): string {
   const reasons: string[] = [];
   if (alone.formulas.length > 0) reasons.push(t(locale, 'keptFormulas', { n: alone.formulas.length, cells: alone.formulas.slice(0, 3).join('、') }));
   if (alone.blocked > 0) reasons.push(t(locale, 'blockedRows', { n: alone.blocked }));
   if (alone.rateBlocked) reasons.push(t(locale, 'blockedRate'));
   const lead = written > 0 ? t(locale, 'recomputed', { n: written }) : reasons.length > 0 ? t(locale, 'nothingWritten') : t(locale, 'upToDate');
   return sentences(locale, [
-    typed.length > 0 ? t(locale, 'typedCommitted', { cells: typed.slice(0, 3).join('、') }) : null,
+    typed ? t(locale, 'typedCommitted') : null,
     lead,
     reasons.length > 0 ? t(locale, 'notWritten', { reasons: reasons.join(locale === 'zh' ? '；' : '; ') }) : null,
   ]);

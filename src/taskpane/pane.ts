@@ -13,7 +13,8 @@ import type { ProfileChoice } from '../door/records';
 import { templateSketch, type TemplateType } from '../core/template';
 import { debounce } from './debounce';
 import { el, fill, show } from './dom';
-import { allFindings, countBySeverity } from './findings-model';
+import { countBySeverity } from '../core/report';
+import { paneFindings } from './findings-model';
 import { localeFor, t, type Locale, type MessageKey } from './i18n';
 import { leftAlone, recomputeText, sentences, writtenItems } from './outcome';
 import { explainProfileError, optionFor, profileLabel, profileOptions, readProfileText } from './profile-options';
@@ -84,8 +85,8 @@ export class Pane {
   private showing = false;
   private live = false;
   private busy = false;
-  /** Cells the person changed, with when. */
-  private edits: { address: string; at: number }[] = [];
+  /** When the person last changed a cell. */
+  private lastEdit = 0;
   private readonly recheck = debounce(() => {
     if (this.live && !this.busy) void this.check(true);
   }, RECHECK_DELAY_MS);
@@ -120,7 +121,7 @@ export class Pane {
     await this.showLastCommand();
     this.refreshUndo();
     // Edits tell the pane its results went out of date (and drive the re-check while typing).
-    this.door.watch((address) => this.edited(address)).catch(() => false);
+    this.door.watch(() => this.edited()).catch(() => false);
   }
 
   private build(): void {
@@ -236,7 +237,7 @@ export class Pane {
       }
       renderWritten(this.doc, this.parts.written, [], this.locale, () => undefined);
       if (!this.hasForm(result.reports)) return this.say(this.t('noFormShort'), 'warn');
-      const counts = countBySeverity(allFindings(result.reports));
+      const counts = countBySeverity(paneFindings(result.reports));
       const marked = result.fillsChanged > 0 ? this.t('marked', { n: result.fillsChanged }) : null;
       if (result.fillsChanged > 0) this.parts.legend.set(true);
       this.say(sentences(this.locale, [this.t('checked', { errors: counts.error, warnings: counts.warning, infos: counts.info }), marked]), 'ok');
@@ -251,7 +252,7 @@ export class Pane {
       const items = writtenItems(result.written, this.locale);
       renderWritten(this.doc, this.parts.written, items, this.locale, (sheet, cell) => void this.select(sheet, cell));
       if (!this.hasForm(result.reports)) return this.say(this.t('noFormShort'), 'warn');
-      const typed = this.takeEdits(started);
+      const typed = this.typedJustBefore(started);
       this.say(recomputeText(this.locale, result.written.length, leftAlone(result.reports), typed), result.written.length > 0 ? 'ok' : 'info');
       if (result.written.length > 0) await this.highlight(result.written[0].sheet, result.written[0].cell);
     });
@@ -329,19 +330,16 @@ export class Pane {
     else if (this.showing) this.recheck();
   }
 
-  private edited(address: string): void {
-    this.edits.push({ address, at: Date.now() });
-    if (this.edits.length > 50) this.edits.shift();
+  private edited(): void {
+    this.lastEdit = Date.now();
     if (!this.showing) return;
     if (this.live) this.recheck();
     else this.side(this.t('stale'), 'warn');
   }
 
-  /** The cells the person changed from just before `since` on: what Excel committed before the action ran. */
-  private takeEdits(since: number): string[] {
-    const recent = this.edits.filter((e) => e.at >= since - COMMIT_WINDOW_MS).map((e) => e.address.replace(/^.*!/, ''));
-    this.edits = [];
-    return recent.filter((a, i) => recent.indexOf(a) === i);
+  /** The person's typing was committed as the action started (Excel holds a batch until the cell edit ends). */
+  private typedJustBefore(since: number): boolean {
+    return this.lastEdit >= since - COMMIT_WINDOW_MS;
   }
 
   private async insert(type: TemplateType, yearText: string): Promise<void> {
@@ -464,7 +462,7 @@ export class Pane {
     if (!found) this.drawEmpty();
     else fill(this.parts.empty, []);
     renderSummary(d, this.parts.summary, summarize(reports, this.locale), this.locale, (sheet, cell) => void this.select(sheet, cell));
-    this.parts.findings.show(allFindings(reports), found);
+    this.parts.findings.show(paneFindings(reports), found);
   }
 
   /** No form on the sheet: what the add-in looks for, and the way to a blank one. */

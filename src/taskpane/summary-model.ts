@@ -30,6 +30,8 @@ export interface FormSummary {
   rows: FigureRow[];
   /** True when any row differs: the card then shows the two columns. */
   differs: boolean;
+  /** 未评分 / 不评分, said plainly; null for a scored form. */
+  scoring: string | null;
   /** Why there is no total (and so no grade) to show, or null. */
   noTotal: string | null;
   levels: LevelBar[];
@@ -58,12 +60,15 @@ function formSummary(f: FormReport, locale: Locale): FormSummary {
   }
   let noTotal: string | null = null;
   if (f.total) {
-    rows.push(row(`${t(locale, 'total')}${t(locale, 'outOf', { weight: f.total.weight })}`, f.total.enteredScore, f.total.score, f.total.cell));
+    // An incomplete total is only a partial sum: no figure by the rules, and no grade.
+    const rules = f.total.complete ? f.total.score : null;
+    if (!f.total.complete) noTotal = t(locale, 'totalIncomplete', { partial: f.total.score });
+    rows.push(row(`${t(locale, 'total')}${t(locale, 'outOf', { weight: f.total.weight })}`, f.total.enteredScore, rules, f.total.cell));
     // A grade only goes with a total: without one there is nothing it grades.
     if (f.grade !== null && f.gradeCell !== null) rows.push(row(t(locale, 'grade'), f.enteredGrade, f.grade, f.gradeCell));
     // A form without a grade cell: the grade by the rules, with nothing in the sheet to differ from.
     if (f.grade !== null && f.gradeCell === null) rows.push({ label: t(locale, 'grade'), sheet: t(locale, 'noGradeCell'), rules: f.grade, differs: false, cell: null });
-  } else {
+  } else if (f.scoring !== 'not-scored') {
     noTotal = t(locale, 'noTotalRow');
   }
   return {
@@ -71,6 +76,7 @@ function formSummary(f: FormReport, locale: Locale): FormSummary {
     title: f.unit ?? f.sheet,
     rows,
     differs: rows.some((r) => r.differs),
+    scoring: f.scoring === 'scored' ? null : t(locale, `scoring.${f.scoring}`),
     noTotal,
     levels: f.levels.map((l) => {
       const score = Number(l.score);

@@ -4,7 +4,8 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
-import { startDemoServer, type RunningServer } from '../../src/demo/server/serve';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { chooseEncoding, startDemoServer, type RunningServer } from '../../src/demo/server/serve';
 
 /** A raw GET, so that "../" reaches the server as typed instead of being resolved by a client. */
 function get(port: number, path: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
@@ -63,4 +64,53 @@ test('takes the next port when the one asked for is in use', async () => {
   } finally {
     await second.close();
   }
+});
+
+/** A raw GET asking for an encoding; the body as the bytes sent. */
+function getRaw(port: number, path: string, acceptEncoding: string): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers: { 'Accept-Encoding': acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('compression', () => {
+  const script = `${'const demo = 1;\n'.repeat(2000)}`;
+  beforeAll(async () => {
+    await writeFile(join(root, 'demo.js'), script);
+    await writeFile(join(root, 'sample.xlsx'), Buffer.from('PK\u0003\u0004 already zipped'));
+  });
+
+  test.each([
+    ['br', 'br', (b: Buffer) => brotliDecompressSync(b)],
+    ['gzip, deflate', 'gzip', (b: Buffer) => gunzipSync(b)],
+    ['gzip;q=1, br;q=0', 'gzip', (b: Buffer) => gunzipSync(b)],
+  ] as const)('Accept-Encoding %p gets %p, the same text, much smaller', async (accept, encoding, decode) => {
+    const res = await getRaw(server.port, '/demo.js', accept);
+    expect(res.headers['content-encoding']).toBe(encoding);
+    expect(res.headers.vary).toBe('Accept-Encoding');
+    expect(decode(res.body).toString('utf8')).toBe(script);
+    expect(res.body.length).toBeLessThan(script.length / 10);
+  });
+
+  test('plain when the browser asks for none, and never for files that are zips already', async () => {
+    const plain = await getRaw(server.port, '/demo.js', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString('utf8')).toBe(script);
+    const xlsx = await getRaw(server.port, '/sample.xlsx', 'br, gzip');
+    expect(xlsx.headers['content-encoding']).toBeUndefined();
+  });
+
+  test('the encoding chosen from Accept-Encoding', () => {
+    expect(chooseEncoding('gzip, deflate, br')).toBe('br');
+    expect(chooseEncoding('gzip')).toBe('gzip');
+    expect(chooseEncoding('*')).toBe('br');
+    expect(chooseEncoding('br;q=0, gzip;q=0')).toBeNull();
+    expect(chooseEncoding(undefined)).toBeNull();
+  });
 });

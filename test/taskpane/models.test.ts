@@ -1,12 +1,16 @@
 // What the pane says, computed from the engine's own reports (no DOM): the figures side by side,
 // the findings grouped and filtered, a recompute's outcome in words, failures in one sentence.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyzeSheet } from '../../src/core/engine';
 import { applyToSnapshot } from '../../src/core/patch';
 import type { FormReport, SheetReport } from '../../src/core/report';
 import type { Finding } from '../../src/core/types';
+import { countBySeverity } from '../../src/core/report';
 import { DoorError } from '../../src/door/errors';
+import { MARK_COLORS } from '../../src/door/marks';
 import { READ_WINDOW } from '../../src/door/notices';
-import { allFindings, countBySeverity, groupFindings } from '../../src/taskpane/findings-model';
+import { groupFindings, paneFindings } from '../../src/taskpane/findings-model';
 import { localeFor, t } from '../../src/taskpane/i18n';
 import { errorText, noticeText } from '../../src/taskpane/messages';
 import { leftAlone, recomputeText, sentences, shownBefore, writtenItems } from '../../src/taskpane/outcome';
@@ -38,6 +42,19 @@ describe('summary: the sheet beside the rules', () => {
     const [form] = summarize([after], 'zh');
     expect(form.differs).toBe(false);
     expect(form.rows.find((r) => r.label.startsWith('总分'))).toMatchObject({ sheet: '97.87', rules: '97.87' });
+  });
+
+  test('a form not yet scored says so, and an incomplete total is no figure by the rules and has no grade', () => {
+    const form = seed.forms[0];
+    const unscored: FormReport = { ...form, scoring: 'not-yet-scored', grade: null, total: form.total && { ...form.total, complete: false, score: '10.00' } };
+    const [card] = summarize([{ ...seed, forms: [unscored] }], 'zh');
+    expect(card.scoring).toContain('未评分');
+    expect(card.rows.find((r) => r.label.startsWith('总分'))).toMatchObject({ rules: null });
+    expect(card.rows.map((r) => r.label)).not.toContain('等级');
+    expect(card.noTotal).toContain('部分合计（10.00）');
+    const [plain] = summarize([{ ...seed, forms: [{ ...form, scoring: 'not-scored', total: null, grade: null }] }], 'zh');
+    expect(plain.scoring).toContain('不评分');
+    expect(plain.noTotal).toBeNull();
   });
 
   test('never a grade beside a missing total', () => {
@@ -80,8 +97,8 @@ describe('findings list', () => {
 
   test('with several sheets each entry names its sheet; a sheet without a form is not a problem', () => {
     const other: SheetReport = { sheet: 'T', forms: [], findings: [f('error', 'A1', '没有表', 'form.not-found', 'T')] };
-    expect(allFindings([other])).toEqual([]);
-    const groups = groupFindings([f('warning', 'A1', 'm', 'x', 'T'), ...allFindings([seed])], 'en');
+    expect(paneFindings([other])).toEqual([]);
+    const groups = groupFindings([f('warning', 'A1', 'm', 'x', 'T'), ...paneFindings([seed])], 'en');
     expect(groups.find((g) => g.severity === 'warning')?.entries.some((e) => e.where === 'T!A1')).toBe(true);
     expect(groups[0].title).toBe('Warnings');
   });
@@ -108,12 +125,12 @@ describe('what a recompute did', () => {
     const alone = leftAlone([report]);
     expect(alone.formulas).toEqual([`H${seedRows.firstIndicator + 5}`]);
     expect(alone.blocked).toBe(1);
-    expect(recomputeText('zh', 0, alone, [])).toBe(
+    expect(recomputeText('zh', 0, alone, false)).toBe(
       `没有写入任何内容。未写入：1 个公式格（H${seedRows.firstIndicator + 5}）保留原公式，助手不改写公式；1 项指标的得分无法按规则计算，请先处理下面列出的问题。`,
     );
-    expect(recomputeText('zh', 0, { formulas: [], blocked: 0, rateBlocked: false }, [])).toBe('各项数字已是最新，没有写入任何内容。');
-    expect(recomputeText('zh', 2, { formulas: [], blocked: 0, rateBlocked: false }, ['H19'])).toBe(
-      '重算前，Excel 已先提交您刚输入的内容（H19），重算已包括它。已写入 2 个单元格，可点“撤销本次写入”恢复。',
+    expect(recomputeText('zh', 0, { formulas: [], blocked: 0, rateBlocked: false }, false)).toBe('各项数字已是最新，没有写入任何内容。');
+    expect(recomputeText('zh', 2, { formulas: [], blocked: 0, rateBlocked: false }, true)).toBe(
+      '重算前，Excel 先提交了您正在输入的单元格内容，重算已包括它。已写入 2 个单元格，可点“撤销本次写入”恢复。',
     );
   });
 
@@ -135,5 +152,24 @@ describe('plain sentences', () => {
     expect(errorText('zh', new DoorError('protected', '表1'))).toBe('工作表“表1”受保护，未写入任何内容。请先撤销工作表保护。');
     expect(errorText('en', new Error('boom'))).toContain('boom');
     expect(noticeText('zh', 'partial-read')).toContain(`${READ_WINDOW.rows} 行、${READ_WINDOW.columns} 列`);
+  });
+});
+
+describe('the help page', () => {
+  const help = readFileSync(join(__dirname, '..', '..', 'src', 'help', 'help.html'), 'utf8');
+  const helpCss = readFileSync(join(__dirname, '..', '..', 'src', 'help', 'help.css'), 'utf8');
+  const css = readFileSync(join(__dirname, '..', '..', 'src', 'taskpane', 'taskpane.css'), 'utf8');
+
+  test.each(['needs-explanation', 'error', 'explained-loss'] as const)('says what %s means in the pane’s words, in the colour the sheet gets', (kind) => {
+    expect(help).toContain(t('zh', `legend.${kind}`));
+    expect(help).toContain(`swatch-${kind}`);
+    expect(css).toContain(`.swatch-${kind} { background-color: ${MARK_COLORS[kind]}; }`);
+    expect(helpCss).toContain(`.swatch-${kind} {\n  background: ${MARK_COLORS[kind].toLowerCase()};\n}`);
+  });
+
+  test('also how to use the assistant and how to report a problem', () => {
+    expect(help).toContain(t('zh', 'legendNote'));
+    expect(help).toContain('怎么用');
+    expect(help).toContain('报告问题');
   });
 });

@@ -1,9 +1,10 @@
 // A small static server for the built demo: local only (127.0.0.1), no directory listings,
-// no caching, and a Content-Security-Policy on every page so the pane cannot load anything
-// from elsewhere or evaluate strings as code.
-import { createServer, type Server } from 'node:http';
+// no caching, a Content-Security-Policy on every page so the pane cannot load anything from
+// elsewhere or evaluate strings as code, and text compressed (brotli or gzip, as the browser asks).
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import CSP_DIRECTIVES from '../csp.json';
 
 // The pages carry the same policy as a meta tag (webpack.demo.js); frame-ancestors works only as a header.
@@ -20,6 +21,41 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
+
+/** Worth compressing: text. The .xlsx samples and images are zip or PNG already. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.map', '.svg']);
+
+type Encoding = 'br' | 'gzip';
+
+/** The encoding the request accepts, brotli first; null for none. */
+export function chooseEncoding(acceptEncoding: string | undefined): Encoding | null {
+  const offered = new Map<string, number>();
+  for (const part of (acceptEncoding ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)).find((m) => m !== null);
+    if (name) offered.set(name, q ? Number(q[1]) : 1);
+  }
+  const accepts = (name: Encoding): boolean => (offered.get(name) ?? offered.get('*') ?? 0) > 0;
+  if (accepts('br')) return 'br';
+  if (accepts('gzip')) return 'gzip';
+  return null;
+}
+
+/** Compressed bodies by file, encoding and modification time: each is compressed once per build. */
+const compressed = new Map<string, Buffer>();
+
+function compress(file: string, mtime: number, body: Buffer, encoding: Encoding): Buffer {
+  const key = `${encoding}\u0000${mtime}\u0000${file}`;
+  let out = compressed.get(key);
+  if (!out) {
+    out =
+      encoding === 'br'
+        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+        : gzipSync(body, { level: 9 });
+    compressed.set(key, out);
+  }
+  return out;
+}
 
 export interface RunningServer {
   /** The address to open, e.g. http://localhost:3000/ */
@@ -43,7 +79,7 @@ function fileFor(root: string, urlPath: string): string | null {
 }
 
 function handler(root: string) {
-  return async (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
+  return async (req: IncomingMessage, res: import('node:http').ServerResponse) => {
     const headers: Record<string, string> = {
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
@@ -56,9 +92,17 @@ function handler(root: string) {
     }
     const file = fileFor(root, req.url ?? '/');
     try {
-      if (!file || !(await stat(file)).isFile()) throw new Error('not a file');
-      const body = await readFile(file);
-      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      const info = file ? await stat(file) : null;
+      if (!file || !info?.isFile()) throw new Error('not a file');
+      let body: Buffer = await readFile(file);
+      const typed: Record<string, string> = { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      const encoding = COMPRESSIBLE.has(extname(file)) ? chooseEncoding(req.headers['accept-encoding']) : null;
+      if (COMPRESSIBLE.has(extname(file))) typed['Vary'] = 'Accept-Encoding';
+      if (encoding) {
+        body = compress(file, info.mtimeMs, body, encoding);
+        typed['Content-Encoding'] = encoding;
+      }
+      res.writeHead(200, { ...typed, 'Content-Length': String(body.length) });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('未找到 / Not found');

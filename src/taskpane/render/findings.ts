@@ -3,7 +3,9 @@
 // when the list is drawn again.
 import type { Finding, Severity } from '../../core/types';
 import { disclosure, el, fill } from '../dom';
-import { countBySeverity, groupFindings, SEVERITIES, type FindingEntry, type SeverityFilter } from '../findings-model';
+import { SEVERITIES } from '../../core/findings';
+import { countBySeverity } from '../../core/report';
+import { groupFindings, type FindingEntry, type SeverityFilter } from '../findings-model';
 import { t, type Locale } from '../i18n';
 
 export class FindingsView {

@@ -57,6 +57,7 @@ export function renderSummary(
       });
       return el(doc, 'section', { class: 'card', 'aria-labelledby': `form-${index}` }, [
         heading,
+        form.scoring ? el(doc, 'p', { class: 'scoring', text: form.scoring }) : null,
         form.rows.length > 0 ? el(doc, 'table', { class: 'figures' }, [head, el(doc, 'tbody', {}, rows)]) : null,
         form.rows.length > 0 ? el(doc, 'p', { class: 'note', text: t(locale, form.differs ? 'figuresDiffer' : 'figuresAgree') }) : null,
         form.noTotal ? el(doc, 'p', { class: 'note', text: form.noTotal }) : null,
