@@ -114,7 +114,7 @@ test('the worksheet the pane adds holds the same rows: 自评报告（草稿）,
   const draft = draftReport(seedForm());
   const sheet = draftSheet(draft);
   expect(sheet.name).toBe('自评报告（草稿）');
-  const values = sheet.snapshot.cells.map((r) => r.map((c) => c.value));
+  const values = sheet.rows;
   expect(values[0]).toEqual(['株洲市公安局渌口分局2022年度部门整体支出绩效自评报告']);
   expect(values[1]).toEqual([]);
   expect(values).toContainEqual(['男性家族排查系统建设DNA数据采集数', '10000 份', '9580', '2', '1.92', '否']);
