@@ -2,7 +2,7 @@
 import Decimal from 'decimal.js';
 import { finding } from './findings';
 import { readFigure } from './cell-number';
-import { fixed2, percent2, plain, round2, TOLERANCE } from './exact';
+import { atMostFull, fixed2, fractionOf, percent2, plain, scoreOf, share, sharePercent, TOLERANCE, type Share } from './exact';
 import type { Grid } from './grid';
 import { WritePlan } from './patch';
 import type { Profile } from './profile';
@@ -20,8 +20,8 @@ export interface BudgetResult {
   enteredScore: Decimal | null;
 }
 
-/** rate-mismatch tolerance: 0.01 percentage points. */
-const RATE_TOLERANCE = new Decimal('0.0001');
+/** One hundredth of a percentage point: a printed rate this far off is a rounding slip (info). */
+const RATE_SLIP = new Decimal('0.0001');
 
 export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): BudgetResult {
   const sheet = grid.sheet;
@@ -41,7 +41,8 @@ export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): 
   const denominator = byInitial ? initial : planned;
   const denominatorName = byInitial ? '年初预算数' : '全年预算数';
   const rateCell = b.cells.rate ?? b.cells.executed;
-  let rate: Decimal | null = null;
+  /** 执行率 as the fraction 全年执行数 ÷ denominator, kept unrounded. */
+  let rate: Share | null = null;
   let score: Decimal | null = null;
 
   if (denominator === null || denominator.isZero()) {
@@ -54,52 +55,61 @@ export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): 
       findings.push(finding('budget.no-budget', sheet, where, `${denominatorName}为空或为 0：无法计算执行率和得分，请填写${denominatorName}。`));
     }
   } else if (executed !== null) {
-    rate = executed.div(denominator);
-    if (weight !== null) score = round2(Decimal.min(rate, 1).times(weight));
-    if (rate.gt(1)) {
+    rate = share(executed, denominator);
+    // weight × 执行数 ÷ 预算数: multiplied before it is divided, so 3 × 5 ÷ 24 = 0.625 → 0.63.
+    if (weight !== null) score = scoreOf(weight, atMostFull(rate));
+    if (executed.gt(denominator)) {
       findings.push(
         finding('budget.over-executed', sheet, rateCell.address,
-          `执行数超过预算（执行率 ${percent2(rate)}），得分按满分 ${weight ? plain(weight) : ''} 封顶；请说明结转或追加资金的来由。`),
+          `执行数超过预算（执行率 ${sharePercent(rate)}），得分按满分 ${weight ? plain(weight) : ''} 封顶；请说明结转或追加资金的来由。`),
       );
     }
-    if (rate.lt(new Decimal(profile.lowExecutionRate)) && !b.explained) {
+    if (executed.lt(denominator.times(profile.lowExecutionRate)) && !b.explained) {
       findings.push(
         finding('budget.low-execution', sheet, rateCell.address,
-          `执行率 ${percent2(rate)} 低于 ${percent2(new Decimal(profile.lowExecutionRate))}，预算栏内没有说明；请写明执行偏低的原因。`),
+          `执行率 ${sharePercent(rate)} 低于 ${percent2(new Decimal(profile.lowExecutionRate))}，预算栏内没有说明；请写明执行偏低的原因。`),
       );
     }
   }
 
   if (rate && b.cells.rate) {
+    // The rate as printed with two decimals of a percent, the way the form shows it.
+    const computed = fractionOf(rate, 4);
     if (enteredRate === null) {
       if (grid.raw(b.cells.rate.row, b.cells.rate.col).value === null) {
-        findings.push(finding('budget.rate-missing', sheet, b.cells.rate.address, `执行率未填写；应为 ${percent2(rate)}。`));
+        findings.push(finding('budget.rate-missing', sheet, b.cells.rate.address, `执行率未填写；应为 ${sharePercent(rate)}。`));
       }
-    } else if (enteredRate.minus(rate).abs().gt(RATE_TOLERANCE)) {
-      findings.push(
-        finding('budget.rate-mismatch', sheet, b.cells.rate.address,
-          `执行率填的是 ${percent2(enteredRate)}，按 全年执行数 ÷ ${denominatorName} 应为 ${percent2(rate)}。`),
-      );
+    } else {
+      const printed = enteredRate.toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
+      const slip = printed.minus(computed).abs();
+      if (!slip.isZero()) {
+        // A slip of one hundredth of a point is a rounding difference: said, as information.
+        findings.push(
+          finding('budget.rate-mismatch', sheet, b.cells.rate.address,
+            `执行率填的是 ${percent2(enteredRate)}，按 全年执行数 ÷ ${denominatorName} 四舍五入应为 ${sharePercent(rate)}。`,
+            slip.lte(RATE_SLIP) ? 'info' : 'warning'),
+        );
+      }
     }
-    plan.number(b.cells.rate, rate.toDecimalPlaces(4, Decimal.ROUND_HALF_UP), { format: '0.00%', reason: 'rate', text: percent2(rate) });
+    plan.number(b.cells.rate, computed, { format: '0.00%', reason: 'rate', text: sharePercent(rate) });
   }
 
   if (score !== null && b.cells.score) {
     if (enteredScore !== null && enteredScore.minus(score).abs().gt(TOLERANCE)) {
       findings.push(
         finding('score.mismatch', sheet, b.cells.score.address,
-          `预算执行率得分填的是 ${plain(enteredScore)}，按执行率 ${percent2(rate!)} × 分值 ${plain(weight!)} 应为 ${fixed2(score)}。`),
+          `预算执行率得分填的是 ${plain(enteredScore)}，按执行率 ${rate ? sharePercent(rate) : ''} × 分值 ${weight ? plain(weight) : ''} 应为 ${fixed2(score)}。`),
       );
     }
     plan.number(b.cells.score, score, { format: '0.00', reason: 'budget-score', text: fixed2(score) });
   }
 
   if (initial !== null && planned !== null && b.cells.planned && !initial.isZero()) {
-    const change = planned.minus(initial).abs().div(initial);
-    if (change.gt(new Decimal(profile.adjustmentWarnRatio))) {
+    const change = planned.minus(initial).abs();
+    if (change.gt(initial.abs().times(profile.adjustmentWarnRatio))) {
       findings.push(
         finding('budget.adjusted', sheet, b.cells.planned.address,
-          `全年预算数由年初的 ${plain(initial)} 调整为 ${plain(planned)}（变动 ${percent2(change)}），调整较大，请在说明中交代原因。`),
+          `全年预算数由年初的 ${plain(initial)} 调整为 ${plain(planned)}（变动 ${sharePercent(share(change, initial.abs()))}），调整较大，请在说明中交代原因。`),
       );
     }
   }
@@ -113,7 +123,7 @@ export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): 
       initial: initial ? plain(initial) : null,
       planned: planned ? plain(planned) : null,
       executed: executed ? plain(executed) : null,
-      rate: rate ? percent2(rate) : null,
+      rate: rate ? sharePercent(rate) : null,
       weight: weight ? plain(weight) : null,
       score: score ? fixed2(score) : null,
       enteredRate: enteredRate ? percent2(enteredRate) : null,

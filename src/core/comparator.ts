@@ -1,4 +1,4 @@
-// The comparator words of rules.md 2.1, before a number ("不低于 90%") or after it ("90%以上").
+// The comparator words of docs/rules.md "Reading a target and an actual", before a number ("不低于 90%") or after it ("90%以上").
 import type Decimal from 'decimal.js';
 
 /** ge ≥, gt >, le ≤, lt <, eq =. */

@@ -7,8 +7,8 @@ import { Grid } from './grid';
 import { evaluateIndicator } from './indicators';
 import { locateForms, type FormLocation } from './locate';
 import { NATIONAL, type Profile } from './profile';
-import { readForm, type FormEntries } from './read';
-import type { FormReport, Mark, SheetReport } from './report';
+import { readForm, type CellRef, type FormEntries } from './read';
+import type { FormReport, Mark, ScoringStatus, SheetReport } from './report';
 import { evaluateLevels, evaluateTotal } from './totals';
 import { short } from './text';
 import type { Finding, Snapshot } from './types';
@@ -65,10 +65,16 @@ function analyzeForm(grid: Grid, loc: FormLocation, profile: Profile): FormRepor
   for (const g of form.goals) {
     if (g.text === '') findings.push(finding('goal.missing', sheet, g.textCell.address, `${g.label}未填写；请填写年度总体目标的${g.label}。`));
   }
+  const scoring = scoringOf(grid, form);
+  const unscored = scoring === 'not-yet-scored';
+  if (unscored) {
+    const at = grid.address(loc.indicators.row, loc.indicators.columns.score);
+    findings.push(finding('form.unscored', sheet, at, '得分栏全部为空：这张表尚未评分。重算会按规则填入各项得分和总分，定性指标填入建议分，请逐项核对。'));
+  }
   const budget: BudgetResult | null = form.budget ? evaluateBudget(grid, form.budget, profile) : null;
-  const rows = form.indicators.map((e) => evaluateIndicator(grid, e, profile));
+  const rows = form.indicators.map((e) => evaluateIndicator(grid, e, profile, { unscored }));
   const levels = evaluateLevels(grid, rows, budget?.weight ?? null, budget?.report.scoreCell ?? null, profile);
-  const total = evaluateTotal(grid, form, rows, budget ?? { score: null, weight: null, enteredScore: null, writes: [] }, profile);
+  const total = evaluateTotal(grid, form, rows, budget ?? { score: null, weight: null, enteredScore: null, writes: [] }, profile, unscored);
 
   // concat, not push(...): a form of many thousand rows would overflow the call stack.
   findings = findings.concat(budget?.findings ?? [], rows.flatMap((r) => r.findings), levels.findings, total.findings);
@@ -76,6 +82,8 @@ function analyzeForm(grid: Grid, loc: FormLocation, profile: Profile): FormRepor
   return {
     sheet,
     type: form.type,
+    layout: 'standard',
+    scoring,
     anchor: form.anchor.address,
     unit: form.unit,
     year: form.year,
@@ -91,6 +99,17 @@ function analyzeForm(grid: Grid, loc: FormLocation, profile: Profile): FormRepor
     writes: (budget?.writes ?? []).concat(rows.flatMap((r) => r.writes), total.writes),
     marks,
   };
+}
+
+/** 'not-yet-scored' when every 得分 cell of the form (rows, budget, total) is empty. */
+function scoringOf(grid: Grid, form: FormEntries): ScoringStatus {
+  const cells = form.indicators.map((e) => e.scoreCell as CellRef | null).concat(form.budget?.cells.score ?? null, form.total?.scoreCell ?? null);
+  const empty = (at: CellRef | null) => {
+    if (!at) return true;
+    const c = grid.raw(at.row, at.col);
+    return c.formula === undefined && (c.value === null || (typeof c.value === 'string' && c.value.trim() === ''));
+  };
+  return form.indicators.length > 0 && cells.every(empty) ? 'not-yet-scored' : 'scored';
 }
 
 /** Every cell of the form that shows an Excel error, reported once. */

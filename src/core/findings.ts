@@ -41,6 +41,7 @@ export const SEVERITY = {
   'form.not-found': 'error',
   'form.unreadable': 'error',
   'form.unknown-column': 'warning',
+  'form.unscored': 'warning',
   'text.too-long': 'warning',
 } as const satisfies Record<string, Severity>;
 

@@ -4,7 +4,7 @@ import { finding } from './findings';
 import { readFigure } from './cell-number';
 import { fixed2, plain, round2, TOLERANCE } from './exact';
 import type { Grid } from './grid';
-import { assessIndicator, type IndicatorVerdict } from './measure';
+import { assessIndicator, type IndicatorVerdict } from './verdict';
 import { WritePlan } from './patch';
 import type { Profile } from './profile';
 import type { IndicatorEntry } from './read';
@@ -34,7 +34,12 @@ export function isBoilerplate(text: string): boolean {
   return BOILERPLATE.test(text.replace(/\s+/g, ''));
 }
 
-export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profile): IndicatorResult {
+export interface RowContext {
+  /** The whole form is not yet scored: an empty 得分 is expected, said once for the form. */
+  unscored: boolean;
+}
+
+export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profile, context: RowContext = { unscored: false }): IndicatorResult {
   const sheet = grid.sheet;
   const findings: Finding[] = [];
   const plan = new WritePlan(grid, findings);
@@ -90,7 +95,7 @@ export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profil
       findings.push(finding('score.negative', sheet, e.scoreCell.address, `“${label}”得分为负数 ${plain(enteredScore)}；请改正。`));
     }
   }
-  if (weight !== null && scoreEmpty) {
+  if (weight !== null && scoreEmpty && !context.unscored) {
     findings.push(
       finding('score.missing', sheet, e.scoreCell.address,
         settled !== null ? `“${label}”得分未填写；按规则应为 ${fixed2(settled)}，重算会填入。` : `“${label}”得分未填写；请按评分标准填写。`),
@@ -106,12 +111,16 @@ export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profil
     findings.push(finding('indicator.unmet', sheet, (e.actualCell ?? e.scoreCell).address, `“${label}”未达到年度指标值（目标 ${short(e.target)}，实际 ${short(e.actual)}）。`));
   }
 
-  const lostPoints = weight !== null && settled !== null && settled.lt(weight);
+  // A row lost points when the rule or the person gave it less than its weight: a met row scored
+  // below its weight by hand needs the reason as much as a missed one.
+  const given = [settled, enteredScore].filter((x): x is Decimal => x !== null);
+  const lowest = given.length > 0 ? Decimal.min(...given) : null;
+  const lostPoints = weight !== null && lowest !== null && lowest.lt(weight);
   const needsExplanation = lostPoints || (profile.deviationRequiredWhen === 'unmet' && verdict?.met === false);
   const explanation = e.deviation.trim();
   const where = e.deviationCell ?? e.scoreCell;
   if (needsExplanation) {
-    const why = lostPoints ? `得分 ${fixed2(settled!)} 低于分值 ${plain(weight!)}` : '实际完成值未达到目标';
+    const why = lostPoints && weight !== null && lowest !== null ? `得分 ${fixed2(lowest)} 低于分值 ${plain(weight)}` : '实际完成值未达到目标';
     if (explanation === '') {
       findings.push(finding('deviation.missing', sheet, where.address, `“${label}”${why}，但没有填写偏差原因分析及改进措施；请说明原因和改进办法。`));
       marks.push({ sheet, cell: where.address, row: where.row, col: where.col, kind: 'needs-explanation' });
@@ -148,6 +157,8 @@ export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profil
       enteredScore: enteredScore ? plain(enteredScore) : null,
       score: settled ? fixed2(settled) : null,
       scoreCell: e.scoreCell.address,
+      coefficient: null,
+      core: null,
       judgement: verdict?.judgement ?? false,
       deviationCell: e.deviationCell?.address ?? null,
       deviation: e.deviation.trim(),

@@ -1,4 +1,4 @@
-// Units written after an indicator's number, and which of them convert (rules.md 2.1).
+// Units written after an indicator's number, and which of them convert (docs/rules.md "Reading a target and an actual").
 import Decimal from 'decimal.js';
 
 /** Written unit → [base unit, factor]. Units not listed compare by their own name. */

@@ -1,11 +1,11 @@
-// Grading a qualitative actual against its target (rules.md 2.3).
+// Grading a qualitative actual against its target (docs/rules.md "Qualitative scores").
 import Decimal from 'decimal.js';
 import type { Profile } from './profile';
 import { labelKey } from './text';
 
 export type QualitativeGrade = '达成' | '部分达成' | '未达成';
 
-/** Words that say the target was reached; the first six are rules.md's, the rest what reviewers accept too. */
+/** Words that say the target was reached; the first nine are docs/rules.md's, the rest what reviewers accept too. */
 const ACHIEVED_WORDS = [
   '是', '达成', '完成', '达标', '保持', '健全', '有效', '明显', '良好',
   '达到', '实现', '符合', '合格', '及时', '按时', '完善', '规范', '满意',

@@ -4,6 +4,26 @@ import type { CellPatch, Finding, Severity } from './types';
 
 export type FormType = 'department' | 'project';
 
+/** The layout family a form was read as (docs/layouts.md "Layout families"). */
+export type LayoutFamily =
+  /** Per-row 分值 and 得分 columns: the national form and its variants. */
+  | 'standard'
+  /** No 分值 column: weights only on the 一级 labels or on goal blocks; per-row maxima unknown. */
+  | 'level-weights'
+  /** 得分 = 得分系数 × 指标权重 (department forms with score coefficients). */
+  | 'coefficients'
+  /** No 分值 and no 得分 column (专项资金绩效目标自评表): targets, actuals and reasons only. */
+  | 'targets-only';
+
+/**
+ * Whether the form carries scores; the pane and the command show it beside the form's name.
+ * - 'scored' (已评分): the 得分 column holds scores.
+ * - 'not-yet-scored' (未评分): every 得分 cell is empty; `writes` is what a recompute fills in, and no
+ *   finding is raised per empty cell.
+ * - 'not-scored' (不评分): the layout has no 得分 column: no scores, no total, no grade.
+ */
+export type ScoringStatus = 'scored' | 'not-yet-scored' | 'not-scored';
+
 export type IndicatorKind =
   | 'positive'
   | 'reverse'
@@ -60,7 +80,12 @@ export interface IndicatorReport {
   enteredScore: string | null;
   /** The score the engine settles on: rule-determined, or the kept judgement score. */
   score: string | null;
-  scoreCell: string;
+  /** The 得分 cell, or null when the form has no 得分 column ('not-scored'). */
+  scoreCell: string | null;
+  /** 得分系数 as read, a fraction ("0.95"), in the 'coefficients' layout; null elsewhere. */
+  coefficient: string | null;
+  /** 是否核心指标 as read (是 → true, 否 → false); null when the form has no such column. */
+  core: boolean | null;
   /** True when the score is a judgement left to the person within a band. */
   judgement: boolean;
   /** The explanation (偏差原因分析) cell of the row, or null when the form has no such column. */
@@ -82,7 +107,13 @@ export interface TotalReport {
   cell: string;
   weightCell: string | null;
   weight: string;
+  /** Budget score + Σ indicator scores as a recompute writes it. */
   score: string;
+  /**
+   * False when some row's score is unknown (neither entered nor determined by a rule): `score` is
+   * then a partial sum, and there is no grade and nothing is written into the total.
+   */
+  complete: boolean;
   enteredWeight: string | null;
   enteredScore: string | null;
 }
@@ -101,6 +132,8 @@ export interface Mark {
 export interface FormReport {
   sheet: string;
   type: FormType;
+  layout: LayoutFamily;
+  scoring: ScoringStatus;
   /** The top-left cell of the form (its title, or its first label). */
   anchor: string;
   /** 预算部门名称 / 项目名称, when found. */
@@ -111,6 +144,7 @@ export interface FormReport {
   indicators: IndicatorReport[];
   levels: LevelReport[];
   total: TotalReport | null;
+  /** 优 / 良 / 中 / 差 from a complete total; null where there is no total or it is incomplete. */
   grade: string | null;
   gradeCell: string | null;
   enteredGrade: string | null;

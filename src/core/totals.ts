@@ -92,13 +92,16 @@ export function evaluateTotal(
   rows: IndicatorResult[],
   budget: { score: Decimal | null; weight: Decimal | null; enteredScore: Decimal | null; writes: CellPatch[] },
   profile: Profile,
+  /** The form is not yet scored: its empty total is expected, not a finding. */
+  unscored = false,
 ): TotalResult {
   const sheet = grid.sheet;
   const findings: Finding[] = [];
   const plan = new WritePlan(grid, findings);
   const weight = sum(rows.map((r) => r.weight)).plus(budget.weight ?? 0);
   const score = sum(rows.map((r) => r.settled)).plus(budget.score ?? budget.enteredScore ?? 0);
-  const grade = rows.length > 0 ? gradeOf(score, profile) : null;
+  // Every row's score known (entered or given by a rule): only then is the sum a total with a grade.
+  const complete = rows.every((r) => r.weight === null || r.settled !== null) && (budget.weight === null || (budget.score ?? budget.enteredScore) !== null);
   // The 得分 column, now and once the recompute is written. A cell the recompute does not write (a
   // kept formula, a note typed in place of a score) counts as it stands in both; an empty one it
   // fills counts its settled score. The total written is the column after, so the sheet adds up
@@ -111,6 +114,7 @@ export function evaluateTotal(
   const t = form.total;
   let report: TotalReport | null = null;
   if (t && t.scoreCell) {
+    const grade = complete && rows.length > 0 ? gradeOf(score, profile) : null;
     const enteredWeight = readFigure(grid, t.weightCell, findings, { what: '总分的分值' });
     const enteredScore = readFigure(grid, t.scoreCell, findings, { what: '总分' });
     // The arithmetic check adds the column as it stands, as a person adding it would.
@@ -123,16 +127,18 @@ export function evaluateTotal(
     if (enteredWeight !== null && t.weightCell && !enteredWeight.eq(weight)) {
       findings.push(finding('total.mismatch', sheet, t.weightCell.address, `总分的分值填的是 ${plain(enteredWeight)}，各项分值相加为 ${plain(weight)}。`));
     }
-    if (enteredScore === null && grid.raw(t.scoreCell.row, t.scoreCell.col).formula === undefined) {
+    if (enteredScore === null && !unscored && complete && grid.raw(t.scoreCell.row, t.scoreCell.col).formula === undefined) {
       findings.push(finding('total.missing', sheet, t.scoreCell.address, `总分未填写；应为 ${fixed2(columnAfter)}，重算会填入。`));
     }
     if (t.weightCell) plan.number(t.weightCell, weight, { format: 'General', reason: 'total-weight', text: plain(weight) });
-    plan.number(t.scoreCell, columnAfter, { format: '0.00', reason: 'total-score', text: fixed2(columnAfter) });
+    // A partial sum is no total: nothing is written until every row has its score.
+    if (complete) plan.number(t.scoreCell, columnAfter, { format: '0.00', reason: 'total-score', text: fixed2(columnAfter) });
     report = {
       cell: t.scoreCell.address,
       weightCell: t.weightCell?.address ?? null,
       weight: plain(weight),
       score: fixed2(score),
+      complete,
       enteredWeight: enteredWeight ? plain(enteredWeight) : null,
       enteredScore: enteredScore ? plain(enteredScore) : null,
     };
@@ -153,7 +159,7 @@ export function evaluateTotal(
     }
     return { report, grade, enteredGrade, findings, writes: plan.patches };
   }
-  return { report, grade, enteredGrade: null, findings, writes: plan.patches };
+  return { report, grade: null, enteredGrade: null, findings, writes: plan.patches };
 }
 
 /** One 得分 cell: its figure now, and after a recompute that writes `settled` there when `writes`. */

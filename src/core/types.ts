@@ -1,4 +1,4 @@
-// The three types that cross the engine's borders (architecture.md): what a door reads
+// The three types that cross the engine's borders (docs/architecture.md): what a door reads
 // (Snapshot), what the engine says (Finding) and what a door writes (CellPatch).
 
 export type CellValue = string | number | boolean | null;
@@ -40,7 +40,7 @@ export interface Snapshot {
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Something the engine has to say about one cell. Codes are the stable ones of rules.md. */
+/** Something the engine has to say about one cell. Codes are the stable ones of docs/rules.md. */
 export interface Finding {
   code: string;
   severity: Severity;

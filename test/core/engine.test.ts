@@ -76,8 +76,8 @@ describe('the seed form (株洲市公安局渌口分局 2022)', () => {
     expect(form.total).toMatchObject({ weight: '100', score: '97.87', enteredScore: '96' });
     expect(form.grade).toBe('优');
     const writes = Object.fromEntries(form.writes.map((w) => [w.cell, w.text]));
-    expect(writes[row('DNA').scoreCell]).toBe('1.92');
-    expect(writes[row('培训人次').scoreCell]).toBe('1.95');
+    expect(writes[row('DNA').scoreCell ?? '']).toBe('1.92');
+    expect(writes[row('培训人次').scoreCell ?? '']).toBe('1.95');
     expect(writes[form.total!.cell]).toBe('97.87');
     expect(writes[form.budget!.cell]).toBe('100.00%');
     expect(form.writes).toHaveLength(4);
@@ -96,7 +96,7 @@ describe('the seed form (株洲市公安局渌口分局 2022)', () => {
   });
 });
 
-describe('layout variants of layouts.md read the same figures', () => {
+describe('layout variants of docs/layouts.md read the same figures', () => {
   const variants: Array<[string, VariantOptions]> = [
     ['the reference layout', {}],
     ['starting at F12', { origin: { row: 12, col: 6 } }],

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
-import { assessIndicator, parseMeasure, type VerdictNoteCode } from '../../src/core/measure';
+import { parseMeasure } from '../../src/core/measure';
+import { assessIndicator, type VerdictNoteCode } from '../../src/core/verdict';
 import { NATIONAL, type Profile } from '../../src/core/profile';
 import type { IndicatorKind } from '../../src/core/report';
 
@@ -72,7 +73,7 @@ const COMPARATORS: Row[] = [
   ['少于 7 个工作日', '5 个工作日', '1', { kind: 'reverse', met: true, score: '1.00' }],
   ['完成率≥90%', '完成率 92%', '2', { kind: 'positive', met: true, score: '2.00' }],
   ['≥95 分', '96分以上', '2', { kind: 'bound', met: true, score: '2.00' }],
-  // Strict and missed at the boundary: rules.md's A/B × w still gives w; the evaluator's contradiction check flags the row.
+  // Strict and missed at the boundary: the rule's A/B × w still gives w; the evaluator's contradiction check flags the row.
   ['低于 2%', '2%', '2', { kind: 'reverse', met: false, score: '2.00' }],
   ['小于 1%', '0.5%', '2', { kind: 'reverse', met: true, score: '2.00' }],
   ['高于 90%', '90%', '2', { kind: 'positive', met: false, score: '2.00' }],
@@ -91,6 +92,13 @@ const WIDTH_AND_UNITS: Row[] = [
   ['＜１％', '０．５％', '3', { kind: 'reverse', met: true, score: '3.00' }],
   // 5 / 24 × 3 = 0.625 exactly, so half-up gives 0.63 although the quotient 5/24 never terminates.
   ['24', '5', '3', { kind: 'positive', inferred: true, met: false, score: '0.63' }],
+  // Its cousins: 5/8 × 1 = 0.625, 3/16 × 10 = 1.875, a reverse 24/40 × 1.25 = 0.75, a linear miss.
+  ['8', '5', '1', { kind: 'positive', inferred: true, met: false, score: '0.63' }],
+  ['16', '3', '10', { kind: 'positive', inferred: true, met: false, score: '1.88' }],
+  ['≤24', '40', '1.25', { kind: 'reverse', met: false, score: '0.75' }],
+  ['≤ 8', '11', '5', { kind: 'reverse', met: false, score: '3.13' }, { profile: LINEAR }],
+  // A compound miss scores the mean share, kept as one fraction: (1/3 + 2/3) / 2 × 1.25 = 0.625.
+  ['甲 3 个，乙 3 个', '甲 1 个，乙 2 个', '1.25', { kind: 'compound', met: false, score: '0.63' }],
   ['１０００　份', '９００份', '2', { kind: 'positive', inferred: true, met: false, score: '1.80' }],
   // 79.5 / 80 × 4 = 3.975: half-up, once, at the end.
   ['不低于８０％', '７９．５％', '4', { kind: 'positive', met: false, score: '3.98' }],

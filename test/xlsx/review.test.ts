@@ -23,6 +23,8 @@ function form(over: Partial<FormReport>): FormReport {
   return {
     sheet: 'Sheet1',
     type: 'department',
+    layout: 'standard',
+    scoring: 'scored',
     anchor: 'A1',
     unit: '株洲市公安局渌口分局',
     year: '2022',
@@ -43,7 +45,7 @@ function form(over: Partial<FormReport>): FormReport {
     },
     indicators: [],
     levels: [],
-    total: { cell: 'H40', weightCell: 'G40', weight: '100', score: '97.87', enteredWeight: '100', enteredScore: '96' },
+    total: { cell: 'H40', weightCell: 'G40', weight: '100', score: '97.87', complete: true, enteredWeight: '100', enteredScore: '96' },
     grade: '优',
     gradeCell: null,
     enteredGrade: null,

@@ -1,4 +1,4 @@
-// The drafted 自评报告 of one form (issue 15): the usual seven sections of published reports, with
+// The drafted 自评报告 of one form: the usual seven sections of published reports, with
 // figures only from the form and the engine's results, and a placeholder wherever the form is silent.
 import type { FormReport } from '../report';
 import { budgetSection } from './budget-section';
