@@ -28,11 +28,12 @@ export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): 
   const findings: Finding[] = [];
   const plan = new WritePlan(grid, findings);
   const money = (what: string, key: 'initial' | 'planned' | 'executed') =>
-    readFigure(grid, b.cells[key] ?? null, findings, { what });
+    readFigure(grid, b.cells[key] ?? null, findings, { what, money: b.unit });
   const initial = money('年初预算数', 'initial');
   const planned = money('全年预算数', 'planned');
   const executed = money('全年执行数', 'executed');
-  const weight = readFigure(grid, b.cells.weight ?? null, findings, { what: '预算执行率分值' });
+  // The weight from its 分值 column, or from a label that names it ("得分（20分×执行率）").
+  const weight = readFigure(grid, b.cells.weight ?? null, findings, { what: '预算执行率分值', points: true }) ?? (b.declaredWeight ? new Decimal(b.declaredWeight.points) : null);
   const enteredRate = readFigure(grid, b.cells.rate ?? null, findings, { what: '执行率', rate: true });
   const enteredScore = readFigure(grid, b.cells.score ?? null, findings, { what: '预算执行率得分' });
 
@@ -167,7 +168,7 @@ function sumOf(values: Array<Decimal | null>): Decimal {
 }
 
 function checkRowGroupColumn(grid: Grid, b: BudgetEntries, group: BreakdownGroup, key: keyof Totals, total: Decimal | null, findings: Finding[]): Array<Decimal | null> {
-  const parts = group.items.map((i) => readFigure(grid, i.amounts[key] ?? null, findings, { what: `${i.label}${COLUMN_NAMES[key]}` }));
+  const parts = group.items.map((i) => readFigure(grid, i.amounts[key] ?? null, findings, { what: `${i.label}${COLUMN_NAMES[key]}`, money: b.unit }));
   if (parts.every((p) => p === null)) return parts;
   const sum = sumOf(parts);
   const totalCell = b.cells[key];
@@ -198,7 +199,7 @@ function checkListGroup(grid: Grid, b: BudgetEntries, group: BreakdownGroup, tot
       }
       return new Decimal(compact);
     }
-    return readFigure(grid, i.amounts.amount ?? null, findings, { what: `${i.label}金额` });
+    return readFigure(grid, i.amounts.amount ?? null, findings, { what: `${i.label}金额`, money: b.unit });
   });
   const sum = sumOf(parts);
   const planned = totals.planned ?? totals.initial;

@@ -19,7 +19,10 @@ export function decimalOf(n: number): Decimal {
   return new Decimal(Number(n.toPrecision(15)).toString());
 }
 
-const UNITS = ['万元', '元', '分', '%', '个', '份', '人', '人次', '次', '天', '日', '项', '件', '户'];
+const UNITS = ['万元', '万', '元', '分', '%', '个', '份', '人', '人次', '次', '天', '日', '项', '件', '户'];
+
+/** Money written with its unit, in 元 per unit: "150万" and "125.25万元" are 万元, "72,890元" 元. */
+const MONEY: Record<string, number> = { 万: 10000, 万元: 10000, 元: 1 };
 
 /** Parse a number written as text. Spaces inside the digits ("8016.0 9") make it invalid. */
 export function parseNumberText(raw: string): NumberReading {
@@ -57,6 +60,10 @@ export interface FigureOptions {
   what: string;
   /** A rate: a plain number above 2 is read as percentage points (100 → 100%). */
   rate?: boolean;
+  /** Points of the form's 100: a weight written as a percentage ("20%") is 20 points. */
+  points?: boolean;
+  /** Money in this unit: an amount typed with another ("72,890元" in a 万元 form) is converted. */
+  money?: '万元' | '元';
 }
 
 /**
@@ -76,8 +83,11 @@ export function readFigure(grid: Grid, at: CellRef | null, findings: Finding[], 
   }
   let value = r.value;
   if (opts.rate && !r.percent && value.gt(2)) value = value.div(100);
+  if (opts.points && r.percent) value = value.times(100);
+  const written = MONEY[r.unit];
+  if (opts.money && written !== undefined) value = value.times(written).div(MONEY[opts.money]);
   if (r.fromText) {
-    const shown = opts.rate ? `${value.times(100).toString()}%` : value.toString();
+    const shown = opts.rate ? `${value.times(100).toString()}%` : opts.money ? `${value.toString()} ${opts.money}` : value.toString();
     findings.push(
       finding(
         'number.text',

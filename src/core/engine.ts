@@ -1,14 +1,15 @@
 // The engine's entry points: a sheet's snapshot in, every form on it read, scored and planned;
 // a workbook's snapshots in, each sheet so, with the one rule for sheets that hold no form.
+import Decimal from 'decimal.js';
 import { parseA1 } from './address';
 import { evaluateBudget, type BudgetResult } from './budget';
 import { finding, sortFindings } from './findings';
 import { Grid } from './grid';
-import { evaluateIndicator } from './indicators';
+import { evaluateIndicator, isBoilerplate } from './indicators';
 import { locateForms, type FormLocation } from './locate';
 import { NATIONAL, type Profile } from './profile';
 import { readForm, type CellRef, type FormEntries } from './read';
-import type { FormReport, Mark, ScoringStatus, SheetReport } from './report';
+import type { FormReport, Mark, ScoringStatus, SheetReport, TotalReport } from './report';
 import { evaluateLevels, evaluateTotal } from './totals';
 import { short } from './text';
 import type { Finding, Snapshot } from './types';
@@ -65,24 +66,32 @@ function analyzeForm(grid: Grid, loc: FormLocation, profile: Profile): FormRepor
   for (const g of form.goals) {
     if (g.text === '') findings.push(finding('goal.missing', sheet, g.textCell.address, `${g.label}未填写；请填写年度总体目标的${g.label}。`));
   }
+  const layout = form.layout;
+  const header = grid.address(loc.indicators.row, loc.indicators.columns.score ?? loc.indicators.columns.name);
   const scoring = scoringOf(grid, form);
   const unscored = scoring === 'not-yet-scored';
   if (unscored) {
-    const at = grid.address(loc.indicators.row, loc.indicators.columns.score);
-    findings.push(finding('form.unscored', sheet, at, '得分栏全部为空：这张表尚未评分。重算会按规则填入各项得分和总分，定性指标填入建议分，请逐项核对。'));
+    findings.push(finding('form.unscored', sheet, header, '得分栏全部为空：这张表尚未评分。重算会按规则填入各项得分和总分，定性指标填入建议分，请逐项核对。'));
+  }
+  if (scoring === 'not-scored') {
+    findings.push(finding('form.not-scored', sheet, header, '这张表没有分值和得分栏（不评分）：只核对执行率、各项目标的完成情况和未完成原因，不计算得分、总分和等级。'));
   }
   const budget: BudgetResult | null = form.budget ? evaluateBudget(grid, form.budget, profile) : null;
-  const rows = form.indicators.map((e) => evaluateIndicator(grid, e, profile, { unscored }));
-  const levels = evaluateLevels(grid, rows, budget?.weight ?? null, budget?.report.scoreCell ?? null, profile);
-  const total = evaluateTotal(grid, form, rows, budget ?? { score: null, weight: null, enteredScore: null, writes: [] }, profile, unscored);
+  const rows = form.indicators.map((e) => evaluateIndicator(grid, e, profile, { layout, unscored }));
+  const levels = evaluateLevels(grid, rows, budget?.weight ?? null, budget?.report.scoreCell ?? null, profile, layout);
+  const total =
+    scoring === 'not-scored'
+      ? { report: null, grade: null, enteredGrade: null, findings: [], writes: [] }
+      : evaluateTotal(grid, form, rows, budget ?? { score: null, weight: null, enteredScore: null, writes: [] }, profile, { indicatorWeight: levels.indicatorWeight, unscored });
+  const unchecked = uncheckedByLayout(grid, form, header, total.report);
 
   // concat, not push(...): a form of many thousand rows would overflow the call stack.
-  findings = findings.concat(budget?.findings ?? [], rows.flatMap((r) => r.findings), levels.findings, total.findings);
+  findings = findings.concat(budget?.findings ?? [], rows.flatMap((r) => r.findings), levels.findings, total.findings, unchecked);
   const marks = markCells(grid, findings, rows.flatMap((r) => r.marks));
   return {
     sheet,
     type: form.type,
-    layout: 'standard',
+    layout,
     scoring,
     anchor: form.anchor.address,
     unit: form.unit,
@@ -101,9 +110,34 @@ function analyzeForm(grid: Grid, loc: FormLocation, profile: Profile): FormRepor
   };
 }
 
-/** 'not-yet-scored' when every 得分 cell of the form (rows, budget, total) is empty. */
+/**
+ * What a layout without a column cannot check, said once for the form; and the one footer
+ * explanation of a form weighted by level, which must account for the points lost.
+ */
+function uncheckedByLayout(grid: Grid, form: FormEntries, header: string, total: TotalReport | null): Finding[] {
+  const out: Finding[] = [];
+  const sheet = grid.sheet;
+  if (form.layout === 'level-weights') {
+    out.push(finding('form.unchecked', sheet, header, '本表没有分值列：各指标的满分未知，只核对各级得分合计不超过该级分值，不按规则重算单项得分。'));
+  }
+  if (form.layout === 'targets-only' || form.indicators.some((e) => e.deviationCell !== null)) return out;
+  const lost = total !== null && total.complete && new Decimal(total.score).lt(total.weight);
+  const footer = form.explanation;
+  if (footer && lost) {
+    const text = footer.text.trim();
+    const why = `总分 ${total.score} 低于 ${total.weight} 分`;
+    if (text === '') out.push(finding('deviation.missing', sheet, footer.textCell.address, `${why}，但偏差原因分析及改进措施未填写；请说明失分的原因和改进办法。`));
+    else if (isBoilerplate(text)) out.push(finding('deviation.boilerplate', sheet, footer.textCell.address, `${why}，偏差原因只写了“${short(text)}”；请写明失分的原因和改进措施。`));
+  } else if (!footer && form.layout !== 'standard') {
+    out.push(finding('form.unchecked', sheet, header, '本表没有偏差原因栏：无法核对失分或未达标的指标是否写明了原因。'));
+  }
+  return out;
+}
+
+/** 'not-scored' for a layout without 得分; 'not-yet-scored' when every 得分 cell of the form (rows, budget, total) is empty. */
 function scoringOf(grid: Grid, form: FormEntries): ScoringStatus {
-  const cells = form.indicators.map((e) => e.scoreCell as CellRef | null).concat(form.budget?.cells.score ?? null, form.total?.scoreCell ?? null);
+  if (form.layout === 'targets-only') return 'not-scored';
+  const cells = form.indicators.map((e) => e.scoreCell).concat(form.budget?.cells.score ?? null, form.total?.scoreCell ?? null);
   const empty = (at: CellRef | null) => {
     if (!at) return true;
     const c = grid.raw(at.row, at.col);

@@ -42,6 +42,8 @@ export const SEVERITY = {
   'form.unreadable': 'error',
   'form.unknown-column': 'warning',
   'form.unscored': 'warning',
+  'form.not-scored': 'info',
+  'form.unchecked': 'info',
   'text.too-long': 'warning',
 } as const satisfies Record<string, Severity>;
 

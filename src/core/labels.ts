@@ -2,6 +2,7 @@
 // no white space, NFKC, () unified. Qualifiers like (A), (B), (B/A), (万元), (10分) are dropped first.
 
 export type IndicatorColumn =
+  | 'goal'
   | 'level1'
   | 'level2'
   | 'name'
@@ -10,6 +11,8 @@ export type IndicatorColumn =
   | 'targetUnit'
   | 'actual'
   | 'weight'
+  | 'coefficient'
+  | 'core'
   | 'score'
   | 'deviation';
 
@@ -21,16 +24,20 @@ export function bareLabel(key: string): string {
 }
 
 const INDICATOR_HEADERS: Array<[IndicatorColumn, RegExp]> = [
+  // A goal block ("年度绩效目标1（40分）") groups rows under a weight, left of the 一级 column.
+  ['goal', /^(年度)?绩效目标$/],
   ['level1', /^一级指标$/],
   ['level2', /^二级指标$/],
-  ['name', /^三级指标(名称)?$/],
+  ['name', /^三级指标(名称)?$|^指标名称$/],
   ['targetComparator', /^指标性质$/],
   ['targetUnit', /^(度量|计量)单位$/],
-  ['target', /^(年度)?(指标值|目标值)$|^年度指标值$|^预期指标值$/],
-  ['actual', /^(实际)?完成值$|^全年实际值$|^实际值$|^实际完成(值|情况)$/],
-  ['weight', /^(分值|权重)$/],
+  ['target', /^(年度|年初)?(指标值|目标值)$|^预期指标值$/],
+  ['actual', /^(实际|全年)?完成值$|^全年实际值$|^实际值$|^实际完成(值|情况)$/],
+  ['weight', /^(分值|权重|指标权重)$/],
+  ['coefficient', /^得分系数$/],
+  ['core', /^是否核心指标$/],
   ['score', /^(自评)?得分$/],
-  ['deviation', /^偏差原因分析(及改进措施)?$|^未完成原因(分析|及拟采取的改进措施|分析及改进措施)?$|^偏差原因/],
+  ['deviation', /^偏差原因分析(及改进措施)?$|^未完成原因|^偏差原因/],
 ];
 
 export function indicatorColumn(key: string): IndicatorColumn | null {
@@ -42,8 +49,8 @@ export function indicatorColumn(key: string): IndicatorColumn | null {
 const BUDGET_HEADERS: Array<[BudgetColumn, RegExp]> = [
   ['initial', /^年初预算(数|金额)?$/],
   ['planned', /^全年预算(数|金额)?$|^调整后预算(数)?$/],
-  ['executed', /^全年执行(数|金额)?$|^执行数$|^实际支出(数)?$/],
-  ['weight', /^(分值|权重)$/],
+  ['executed', /^全年执行(数|金额)?$|^(预算)?执行数$|^实际支出(数)?$/],
+  ['weight', /^(分值|权重|执行率权重)$/],
   ['rate', /^(预算)?执行率$/],
   ['score', /^得分$/],
 ];
@@ -78,6 +85,17 @@ export function parseLevel1(text: string): { name: string; level: Level1 | null;
 
 export function isTotalLabel(key: string): boolean {
   return /^(总分|合计|总计|得分合计|总得分)$/.test(bareLabel(key));
+}
+
+/** The total written above the table, beside the title ("自评总分：93.6"). */
+export function isTopTotalLabel(key: string): boolean {
+  return /^(自评总分|自评得分|综合得分)$/.test(bareLabel(key));
+}
+
+/** "年度绩效目标1（40分）" → 40; null when the label declares no weight. */
+export function declaredPoints(text: string): string | null {
+  const key = text.normalize('NFKC').replace(/\s+/g, '');
+  return /(\d+(?:\.\d+)?)分/.exec(key)?.[1] ?? null;
 }
 
 export function isGradeLabel(key: string): boolean {

@@ -1,8 +1,8 @@
 // Reading a located form into plain entries: which cell holds what, before any rule is applied.
 import type { Grid } from './grid';
-import { isFrameLabel, isGradeLabel, isPlaceholderName, parseLevel1, type Level1 } from './labels';
-import type { BudgetHeader, FormLocation } from './locate';
-import type { FormType } from './report';
+import { declaredPoints, isFrameLabel, isGradeLabel, isPlaceholderName, parseLevel1, type Level1 } from './labels';
+import type { BudgetHeader, FormLocation, IndicatorColumns } from './locate';
+import type { FormType, LayoutFamily } from './report';
 import { labelKey } from './text';
 
 export interface CellRef {
@@ -34,6 +34,8 @@ export interface BudgetEntries {
   groups: BreakdownGroup[];
   /** Free text in the block that explains the execution (原因, 说明…). */
   explained: boolean;
+  /** The budget's points written in a label ("得分（20分×执行率）", "预算执行率（20分）") where there is no 分值 column. */
+  declaredWeight: { points: string; cell: CellRef } | null;
   lastRow: number;
 }
 
@@ -51,10 +53,33 @@ export interface IndicatorEntry {
   targetCell: CellRef | null;
   actual: string;
   actualCell: CellRef | null;
-  weightCell: CellRef;
-  scoreCell: CellRef;
+  /** Null where the layout has no 分值 column (level-weights, targets-only). */
+  weightCell: CellRef | null;
+  /** Null where the layout has no 得分 column (targets-only). */
+  scoreCell: CellRef | null;
+  /** 得分系数, in the coefficients layout. */
+  coefficientCell: CellRef | null;
+  /** 是否核心指标: 是 → true, 否 → false, null when the form has no such column or the cell says neither. */
+  core: boolean | null;
+  /** The weight group the row's score counts in: its goal block ("年度绩效目标1（40分）") or else its 一级指标. */
+  group: WeightGroup;
   deviationCell: CellRef | null;
   deviation: string;
+}
+
+/** A group of rows with one declared weight: a goal block, or a 一级指标 whose label names its points. */
+export interface WeightGroup {
+  name: string;
+  /** The points the label declares, or null. */
+  declared: string | null;
+  cell: CellRef | null;
+}
+
+/** The one explanation a form without an explanation column keeps below its table. */
+export interface FooterExplanation {
+  labelCell: CellRef;
+  textCell: CellRef;
+  text: string;
 }
 
 export interface GoalEntry {
@@ -69,10 +94,13 @@ export interface FormEntries {
   anchor: CellRef;
   unit: string | null;
   year: string | null;
+  layout: LayoutFamily;
   budget: BudgetEntries | null;
   goals: GoalEntry[];
   indicators: IndicatorEntry[];
   total: { row: number; labelCell: CellRef; weightCell: CellRef | null; scoreCell: CellRef | null } | null;
+  /** The footer explanation of a form without an explanation column, when it has one. */
+  explanation: FooterExplanation | null;
   grade: { labelCell: CellRef; valueCell: CellRef } | null;
   /** Rows the form covers, for scanning error cells. */
   rows: { top: number; bottom: number; left: number; right: number };
@@ -103,10 +131,12 @@ export function readForm(grid: Grid, loc: FormLocation): FormEntries {
     anchor,
     unit: head.unit,
     year: head.year,
+    layout: h.layout,
     budget,
     goals,
     indicators,
     total,
+    explanation: h.columns.deviation === undefined ? readFooterExplanation(grid, loc, left, right) : null,
     grade,
     rows: { top: anchor.row, bottom: loc.bottom, left, right },
   };
@@ -124,8 +154,8 @@ function readHead(grid: Grid, from: number, to: number): { type: FormType; ancho
         if (!anchor) anchor = ref(grid, row, col);
         if (key.includes('项目')) type = 'project';
       }
-      if (/^项目名称|^项目资金/.test(key)) type = 'project';
-      if (!unit && /^(预算部门名称|部门名称|预算单位名称|项目名称|单位名称)[:：]?$/.test(key)) unit = valueRightOf(grid, row, col);
+      if (/^项目名称|^项目资金|^专项资金/.test(key)) type = 'project';
+      if (!unit && /^(预算部门名称|部门名称|预算单位名称|项目名称|专项资金名称|单位名称)[:：]?$/.test(key)) unit = valueRightOf(grid, row, col);
       const y = /((?:19|20)\d{2})年度?/.exec(key);
       if (!year && y) year = y[1];
     }
@@ -161,7 +191,8 @@ function readBudget(grid: Grid, loc: FormLocation, header: BudgetHeader, left: n
   const unit = budgetUnit(grid, header.row, lastRow, left, firstMoney);
   const groups = readBreakdowns(grid, totalRow + 1, lastRow, cols, left);
   const explained = hasExplanation(grid, header.row, lastRow, left, grid.right);
-  return { unit, header: ref(grid, header.row, firstMoney), totalRow, cells, groups, explained, lastRow };
+  const declaredWeight = cols.weight === undefined ? budgetPoints(grid, header.row - 1, lastRow, left, grid.right) : null;
+  return { unit, header: ref(grid, header.row, firstMoney), totalRow, cells, groups, explained, declaredWeight, lastRow };
 }
 
 function labelsLeftOf(grid: Grid, row: number, before: number, from: number): string[] {
@@ -269,6 +300,20 @@ function stripQiZhong(text: string): string {
   return text.replace(/^其中[:：]?/, '').replace(/[:：]$/, '').trim();
 }
 
+/** Points the budget block declares in a label: "得分（20分×执行率）", "预算执行率（20分）", "得分 = 20分 × 执行率". */
+function budgetPoints(grid: Grid, top: number, bottom: number, left: number, right: number): BudgetEntries['declaredWeight'] {
+  for (let row = Math.max(grid.top, top); row <= bottom; row++) {
+    for (const col of grid.filledColumns(row)) {
+      if (col < left - 2 || col > right || typeof grid.raw(row, col).value !== 'string') continue;
+      const key = grid.label(row, col);
+      if (!/得分|执行率|预算执行/.test(key)) continue;
+      const points = declaredPoints(key);
+      if (points !== null) return { points, cell: ref(grid, row, col) };
+    }
+  }
+  return null;
+}
+
 function hasExplanation(grid: Grid, top: number, bottom: number, left: number, right: number): boolean {
   for (let row = top; row <= bottom; row++) {
     for (let col = left; col <= right; col++) {
@@ -285,7 +330,8 @@ function readGoals(grid: Grid, top: number, bottom: number, left: number, right:
     for (const col of grid.filledColumns(row)) {
       if (col < left - 2 || col > right) continue;
       const key = grid.label(row, col);
-      if (key !== '预期目标' && key !== '实际完成情况') continue;
+      // 预期目标 / 实际完成情况, or as special-fund forms print them, 年初设定目标 / 全年实际完成情况.
+      if (!/^(预期目标|实际完成情况|年初设定目标|全年实际完成情况)$/.test(key)) continue;
       const m = grid.merge(row, col);
       const below = (m ? m.bottom : row) + 1;
       goals.push({ label: key, labelCell: ref(grid, row, col), textCell: ref(grid, below, col), text: grid.text(below, col) });
@@ -294,13 +340,24 @@ function readGoals(grid: Grid, top: number, bottom: number, left: number, right:
   return goals;
 }
 
+/** A row under a weighted indicator that breaks it down ("其中：…") with no weight of its own. */
+function isDetailRow(name: string, weightText: string, scoreText: string): boolean {
+  return /^其中/.test(name.trim()) && weightText === '' && scoreText === '';
+}
+
 function readIndicators(grid: Grid, loc: FormLocation): IndicatorEntry[] {
-  const c = loc.indicators.columns;
-  const end = loc.total !== null ? loc.total.row - 1 : loc.bottom;
+  const c: IndicatorColumns = loc.indicators.columns;
+  const end = loc.total !== null && loc.total.valueCol === undefined ? loc.total.row - 1 : loc.bottom;
   const out: IndicatorEntry[] = [];
   let level1 = { name: '', level: null as Level1 | null, declared: null as string | null, cell: null as CellRef | null };
   let level2 = '';
+  let goal: WeightGroup | null = null;
+  const text = (row: number, col: number | undefined) => (col === undefined ? '' : grid.text(row, col));
   for (let row = loc.indicators.row + 1; row <= end; row++) {
+    if (c.goal !== undefined) {
+      const t = grid.text(row, c.goal);
+      if (t) goal = { name: labelKey(t), declared: declaredPoints(t), cell: ref(grid, row, c.goal) };
+    }
     if (c.level1 !== undefined) {
       const t = grid.text(row, c.level1);
       if (t && labelKey(t) !== '一级指标') {
@@ -312,16 +369,21 @@ function readIndicators(grid: Grid, loc: FormLocation): IndicatorEntry[] {
       const t = grid.text(row, c.level2);
       if (t && labelKey(t) !== '二级指标') level2 = labelKey(t);
     }
-    const name = c.name !== undefined ? grid.text(row, c.name) : '';
+    const name = grid.text(row, c.name);
     if (labelKey(name) === '三级指标') continue;
     const target = joinTarget(grid, row, c);
     const actual = c.actual !== undefined ? grid.display(row, c.actual) : '';
-    const weightText = grid.text(row, c.weight);
-    const scoreText = grid.text(row, c.score);
+    const weightText = text(row, c.weight);
+    const scoreText = text(row, c.score);
     const empty = target === '' && actual === '' && weightText === '' && scoreText === '';
     if (empty && isPlaceholderName(name)) continue;
     if (empty && name === '') continue;
+    // A footer row (说明, the explanation of a form without an explanation column) ends the table.
+    const lead = grid.filledColumns(row).find((col) => col <= c.name);
+    if (lead !== undefined && isFooterLabel(grid.text(row, lead))) break;
+    if (isDetailRow(name, weightText, scoreText)) continue;
     const deviationCell = c.deviation !== undefined ? ref(grid, row, c.deviation) : null;
+    const cell = (col: number | undefined) => (col === undefined ? null : ref(grid, row, col));
     out.push({
       row,
       level1: level1.name,
@@ -332,11 +394,14 @@ function readIndicators(grid: Grid, loc: FormLocation): IndicatorEntry[] {
       name,
       nameCell: ref(grid, row, c.name),
       target,
-      targetCell: c.target !== undefined ? ref(grid, row, c.target) : null,
+      targetCell: cell(c.target),
       actual,
-      actualCell: c.actual !== undefined ? ref(grid, row, c.actual) : null,
-      weightCell: ref(grid, row, c.weight),
-      scoreCell: ref(grid, row, c.score),
+      actualCell: cell(c.actual),
+      weightCell: cell(c.weight),
+      scoreCell: cell(c.score),
+      coefficientCell: cell(c.coefficient),
+      core: readCore(text(row, c.core)),
+      group: goal ?? { name: level1.name, declared: level1.declared, cell: level1.cell },
       deviationCell,
       deviation: deviationCell ? grid.text(deviationCell.row, deviationCell.col) : '',
     });
@@ -344,7 +409,36 @@ function readIndicators(grid: Grid, loc: FormLocation): IndicatorEntry[] {
   return out;
 }
 
-function joinTarget(grid: Grid, row: number, c: FormLocation['indicators']['columns']): string {
+function readCore(text: string): boolean | null {
+  const t = labelKey(text);
+  if (/^(是|√|✓|核心指标)$/.test(t)) return true;
+  if (/^(否|×|非核心指标)$/.test(t)) return false;
+  return null;
+}
+
+/** Labels that open a footer below the indicator table. */
+function isFooterLabel(text: string): boolean {
+  return /^(偏差原因|未完成原因|说明|备注|存在问题|自评结论|评价结论)/.test(labelKey(text));
+}
+
+/** The explanation below the table of a form that has no explanation column: a footer label, its text beside or below it. */
+function readFooterExplanation(grid: Grid, loc: FormLocation, left: number, right: number): FooterExplanation | null {
+  for (let row = loc.indicators.row + 1; row <= loc.bottom; row++) {
+    for (const col of grid.filledColumns(row)) {
+      if (col < left - 2 || col > right) continue;
+      const key = grid.label(row, col);
+      if (!/^(偏差原因|未完成原因|失分原因)/.test(key)) continue;
+      const m = grid.merge(row, col);
+      const besideCol = (m ? m.right : col) + 1;
+      const beside = grid.filledColumns(row).find((c) => c >= besideCol && c <= right + 3);
+      const at = beside !== undefined ? { row, col: beside } : besideCol <= right ? { row, col: besideCol } : { row: (m ? m.bottom : row) + 1, col };
+      return { labelCell: ref(grid, row, col), textCell: ref(grid, at.row, at.col), text: grid.text(at.row, at.col) };
+    }
+  }
+  return null;
+}
+
+function joinTarget(grid: Grid, row: number, c: IndicatorColumns): string {
   const parts = [c.targetComparator, c.target, c.targetUnit]
     .filter((col): col is number => col !== undefined)
     .map((col) => grid.display(row, col))
@@ -354,13 +448,15 @@ function joinTarget(grid: Grid, row: number, c: FormLocation['indicators']['colu
 
 function readTotal(grid: Grid, loc: FormLocation): FormEntries['total'] {
   if (loc.total === null) return null;
-  const { row, labelCol } = loc.total;
-  const c = loc.indicators.columns;
+  const { row, labelCol, valueCol } = loc.total;
+  const c: IndicatorColumns = loc.indicators.columns;
+  // A total beside its label above the table has no 分值 cell.
+  if (valueCol !== undefined) return { row, labelCell: ref(grid, row, labelCol), weightCell: null, scoreCell: ref(grid, row, valueCol) };
   return {
     row,
     labelCell: ref(grid, row, labelCol),
-    weightCell: ref(grid, row, c.weight),
-    scoreCell: ref(grid, row, c.score),
+    weightCell: c.weight === undefined ? null : ref(grid, row, c.weight),
+    scoreCell: c.score === undefined ? null : ref(grid, row, c.score),
   };
 }
 

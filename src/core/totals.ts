@@ -9,7 +9,7 @@ import { LEVEL1_NAMES } from './labels';
 import { WritePlan } from './patch';
 import type { Profile } from './profile';
 import type { FormEntries } from './read';
-import type { LevelReport, TotalReport } from './report';
+import type { LayoutFamily, LevelReport, TotalReport } from './report';
 import type { CellPatch, Finding } from './types';
 
 
@@ -23,20 +23,51 @@ export function gradeOf(total: Decimal, profile: Profile): string {
 
 const sum = (xs: Array<Decimal | null>) => xs.reduce<Decimal>((s, x) => (x ? s.plus(x) : s), new Decimal(0));
 
-export function evaluateLevels(grid: Grid, rows: IndicatorResult[], budgetWeight: Decimal | null, budgetCell: string | null, profile: Profile): { levels: LevelReport[]; findings: Finding[] } {
+export interface LevelsResult {
+  levels: LevelReport[];
+  /** Σ of the indicators' weights: the rows' 分值, or in a form weighted by level, the levels' declared points. */
+  indicatorWeight: Decimal;
+  findings: Finding[];
+}
+
+/**
+ * The 一级 levels (or goal blocks) and the form's weights. In the standard layouts a level's rows
+ * must add up to the points its label declares; in a form weighted by level, where a row's maximum
+ * is unknown, the level's scores must stay within those points.
+ */
+export function evaluateLevels(grid: Grid, rows: IndicatorResult[], budgetWeight: Decimal | null, budgetCell: string | null, profile: Profile, layout: LayoutFamily = 'standard'): LevelsResult {
   const sheet = grid.sheet;
   const findings: Finding[] = [];
+  if (layout === 'targets-only') return { levels: [], indicatorWeight: new Decimal(0), findings };
   const byLevel = new Map<string, IndicatorResult[]>();
   for (const r of rows) {
-    const key = r.entry.level1 || '未分级';
-    if (!byLevel.has(key)) byLevel.set(key, []);
-    byLevel.get(key)!.push(r);
+    const key = (layout === 'level-weights' ? r.entry.group.name : r.entry.level1) || '未分级';
+    const items = byLevel.get(key);
+    if (items) items.push(r);
+    else byLevel.set(key, [r]);
   }
   const levels: LevelReport[] = [];
+  let indicatorWeight = new Decimal(0);
   for (const [name, items] of byLevel) {
     const first = items[0].entry;
-    const weight = sum(items.map((i) => i.weight));
     const score = sum(items.map((i) => i.settled));
+    if (layout === 'level-weights') {
+      const { declared, cell } = first.group;
+      const at = (cell ?? first.nameCell).address;
+      levels.push({ name, declaredWeight: declared, weight: declared ?? '0', score: fixed2(score) });
+      if (declared === null) {
+        findings.push(finding('weight.missing', sheet, at, `${name}没有标明分值，表中也没有分值列：无法核对其下得分；请在标签中写明分值，如“产出指标（40分）”。`));
+        continue;
+      }
+      indicatorWeight = indicatorWeight.plus(declared);
+      const entered = sum(items.map((i) => i.enteredScore));
+      if (entered.gt(declared)) {
+        findings.push(finding('score.over-max', sheet, at, `${name}标明 ${declared} 分，其下各项得分合计 ${plain(entered)} 分，超过了该级分值；请核对得分。`));
+      }
+      continue;
+    }
+    const weight = sum(items.map((i) => i.weight));
+    indicatorWeight = indicatorWeight.plus(weight);
     const declared = first.level1Declared;
     levels.push({ name, declaredWeight: declared, weight: plain(weight), score: fixed2(score) });
     if (declared !== null && !weight.eq(declared) && first.level1Cell) {
@@ -47,13 +78,12 @@ export function evaluateLevels(grid: Grid, rows: IndicatorResult[], budgetWeight
     }
   }
 
-  const indicatorWeights = sum(rows.map((r) => r.weight));
-  const all = indicatorWeights.plus(budgetWeight ?? 0);
-  const anchor = budgetCell ?? rows[0]?.entry.weightCell.address ?? 'A1';
+  const all = indicatorWeight.plus(budgetWeight ?? 0);
+  const anchor = budgetCell ?? (rows[0]?.entry.weightCell ?? rows[0]?.entry.nameCell)?.address ?? 'A1';
   if (rows.length > 0 && !all.eq(100)) {
     findings.push(
       finding('weight.total', sheet, anchor,
-        `预算执行率分值 ${budgetWeight ? plain(budgetWeight) : 0} 加各指标分值 ${plain(indicatorWeights)}，合计 ${plain(all)} 分，不是 100 分；请调整分值。`),
+        `预算执行率分值 ${budgetWeight ? plain(budgetWeight) : 0} 加各指标分值 ${plain(indicatorWeight)}，合计 ${plain(all)} 分，不是 100 分；请调整分值。`),
     );
   }
 
@@ -70,12 +100,13 @@ export function evaluateLevels(grid: Grid, rows: IndicatorResult[], budgetWeight
   if (differs) {
     const want = LEVEL1_NAMES.filter((n) => expected[n] !== null).map((n) => `${n} ${expected[n]}`).join('、');
     const have = actual.map((l) => `${l.name} ${l.declaredWeight ?? l.weight}`).join('、');
+    const firstLevel = actual[0] ? byLevel.get(actual[0].name)?.[0].entry.level1Cell : null;
     findings.push(
-      finding('weight.nonstandard', sheet, actual[0] ? (byLevel.get(actual[0].name)![0].entry.level1Cell?.address ?? anchor) : anchor,
+      finding('weight.nonstandard', sheet, firstLevel?.address ?? anchor,
         `分值结构为 预算执行率 ${budgetWeight ? plain(budgetWeight) : '-'}、${have}，与所用标准（预算执行率 ${profile.budgetWeight}、${want}）不同；如为本地规定可忽略。`),
     );
   }
-  return { levels, findings };
+  return { levels, indicatorWeight, findings };
 }
 
 export interface TotalResult {
@@ -92,16 +123,16 @@ export function evaluateTotal(
   rows: IndicatorResult[],
   budget: { score: Decimal | null; weight: Decimal | null; enteredScore: Decimal | null; writes: CellPatch[] },
   profile: Profile,
-  /** The form is not yet scored: its empty total is expected, not a finding. */
-  unscored = false,
+  context: { indicatorWeight: Decimal; unscored: boolean },
 ): TotalResult {
   const sheet = grid.sheet;
   const findings: Finding[] = [];
   const plan = new WritePlan(grid, findings);
-  const weight = sum(rows.map((r) => r.weight)).plus(budget.weight ?? 0);
+  const unscored = context.unscored;
+  const weight = context.indicatorWeight.plus(budget.weight ?? 0);
   const score = sum(rows.map((r) => r.settled)).plus(budget.score ?? budget.enteredScore ?? 0);
   // Every row's score known (entered or given by a rule): only then is the sum a total with a grade.
-  const complete = rows.every((r) => r.weight === null || r.settled !== null) && (budget.weight === null || (budget.score ?? budget.enteredScore) !== null);
+  const complete = rows.every((r) => !r.counts || r.settled !== null) && (budget.weight === null || (budget.score ?? budget.enteredScore) !== null);
   // The 得分 column, now and once the recompute is written. A cell the recompute does not write (a
   // kept formula, a note typed in place of a score) counts as it stands in both; an empty one it
   // fills counts its settled score. The total written is the column after, so the sheet adds up

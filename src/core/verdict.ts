@@ -42,6 +42,8 @@ export interface IndicatorVerdict {
   met: boolean | null;
   /** The rule-determined score, or the suggested one for a judgement; 2 decimals; null when unknown. */
   score: Decimal | null;
+  /** The share of the weight the rule gives, unrounded (a 得分系数); null for a graded qualitative row. */
+  fraction: Share | null;
   /** The person may keep their own score inside `band`. */
   judgement: boolean;
   band: { low: Decimal; high: Decimal } | null;
@@ -138,6 +140,7 @@ function finish(draft: Draft, weight: Decimal): IndicatorVerdict {
     inferred: draft.inferred,
     met: draft.met,
     score: draft.fraction === null ? null : scoreOf(weight, draft.fraction),
+    fraction: draft.fraction,
     judgement: draft.judgement,
     band: draft.judgement ? { low: ZERO, high: scoreOf(weight, FULL) } : null,
     notes: draft.notes,

@@ -7,6 +7,7 @@ import { NATIONAL, type Profile } from '../../src/core/profile';
 import type { FormReport, SheetReport } from '../../src/core/report';
 import { sketchToSnapshot, type SheetSketch, type SketchCell } from '../../src/core/sketch';
 import type { Severity, Snapshot } from '../../src/core/types';
+import { levelWeightForm, targetsOnlyForm } from '../fixtures/families';
 import { seedSketch } from '../fixtures/seed';
 import { CLEAN_ROWS, variantSketch, type IndicatorSpec, type VariantOptions } from '../fixtures/variants';
 
@@ -122,6 +123,8 @@ const CASES: Case[] = [
     findings: [{ code: 'form.unscored', cell: 'H7' }],
     not: ['score.missing', 'total.missing', 'total.mismatch'],
   },
+  { name: 'a special-fund form: not scored, said once', sheet: targetsOnlyForm(), findings: [{ code: 'form.not-scored', cell: 'D10' }, { code: 'deviation.missing', cell: 'G15' }] },
+  { name: 'a form without 分值 column: what cannot be checked is said', sheet: levelWeightForm(), findings: [{ code: 'form.unchecked', cell: 'G8' }] },
   { name: 'no form on the sheet', sheet: { name: '说明', rows: [['填表说明'], ['请在第二张表填写。']] }, findings: [{ code: 'form.not-found', cell: 'A1' }] },
   { name: 'a sheet the engine fails on', sheet: failingSnapshot(), findings: [{ code: 'form.unreadable', cell: 'A1' }] },
 ];
