@@ -53,8 +53,6 @@ function demoConfig(mode) {
     output: { path: out, filename: '[name].js', clean: { keep: /^pane\// } },
     resolve: { extensions: ['.ts', '.js'] },
     module: { rules: [tsRule] },
-    // exceljs ships its own minified browser build; it is copied as is and read from window.ExcelJS.
-    externals: { exceljs: 'ExcelJS' },
     plugins: [
       new HtmlWebpackPlugin({
         template: './src/demo/index.html',
@@ -65,7 +63,6 @@ function demoConfig(mode) {
       }),
       new CopyPlugin({
         patterns: [
-          { from: require.resolve('exceljs/dist/exceljs.min.js'), to: 'vendor/exceljs.min.js', info: { minimized: true } },
           { from: 'src/demo/demo.css', to: 'demo.css' },
           { from: 'assets/samples/*.xlsx', to: 'samples/[name][ext]', noErrorOnMissing: true },
         ],

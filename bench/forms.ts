@@ -1,37 +1,41 @@
-// Generated department forms of any length, for the benchmark: the seed's head and budget block,
-// then `rows` indicator rows cycling through the kinds of target the engine reads.
-import type { SheetSketch, SketchCell } from '../src/core/sketch';
+// Department forms of any length for the benchmark, made from the seed with its merges: the
+// seed's 27 indicator rows repeated (each copy with its own 一级/二级 merges, the 绩效指标 merge
+// stretched over them all), then the seed's total row. Real forms have hundreds of merges.
+import { seedRows, seedSketch } from '../test/fixtures/seed';
+import { rangeText } from '../src/core/address';
+import { parseRange, type SheetSketch, type SketchCell } from '../src/core/sketch';
 
-const KINDS: [string, SketchCell, SketchCell][] = [
-  ['八大类恶性刑事案件破案率', '≥80%', '100%'],
-  ['DNA数据采集数', '10000 份', 9580],
-  ['盗抢类刑事发案率与上年比较', '下降 15%', '下降 12%'],
-  ['部门联动机制健全性', '健全', '健全'],
-  ['二代身份证办结天数', '少于 30 天', '少于 30 天'],
-  ['队伍违纪违法问题发生率', '< 1%', '1.2%'],
-  ['安保维稳重要节点管控', '重要节点 5 个，一般节点任务 30 个', '完成重要节点 5 个，一般节点任务 31 个'],
-  ['为群众挽回经济损失', '300 万元', '311 万元'],
-];
-
-const LEVELS = ['产出指标（50分）', '效益指标（30分）', '满意度指标（10分）'];
-const LEVEL2 = ['数量指标', '社会效益指标', '服务对象满意度指标'];
-
-export function generatedSketch(rows: number): SheetSketch {
-  const head: SketchCell[][] = [
-    ['部门整体支出绩效自评表', null, null, null, null, null, null, null, null],
-    ['预算部门名称', null, '生成的部门', null, null, null, null, null, null],
-    ['年度', null, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分', null],
-    ['预算申请（万元）', '年度资金总额', 100, 100, 95, 10, 0.95, 9.5, null],
-    ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
-  ];
+export function seedFormOf(indicatorRows: number): SheetSketch {
+  const { firstIndicator: first, lastIndicator: last } = seedRows;
+  const block = seedSketch.rows.slice(first - 1, last);
+  const copies = Math.ceil(indicatorRows / block.length);
   const body: SketchCell[][] = [];
-  const third = Math.ceil(rows / 3);
-  for (let i = 0; i < rows; i++) {
-    const [name, target, actual] = KINDS[i % KINDS.length];
-    const level = Math.floor(i / third);
-    const first = i % third === 0;
-    body.push([null, first ? LEVELS[level] : null, first ? LEVEL2[level] : null, `${name}${i + 1}`, target, actual, 1, 1, i % 5 === 0 ? null : '完成绩效目标']);
+  for (let k = 0; k < copies; k++) {
+    for (const [i, row] of block.entries()) {
+      if (body.length === indicatorRows) break;
+      // Names stay unique so each row is an indicator of its own.
+      body.push(row.map((c, col) => (col === 3 && typeof c === 'string' ? `${c}（${k * block.length + i + 1}）` : c)));
+    }
   }
-  const total: SketchCell[] = ['总分', null, null, null, null, null, rows + 10, rows + 9.5, null];
-  return { name: `生成${rows}行`, rows: [...head, ...body, total], merges: ['A1:I1', 'A2:B2', 'C2:I2', 'A3:B3'] };
+  const added = body.length - block.length;
+  const rows = [...seedSketch.rows.slice(0, first - 1), ...body, ...seedSketch.rows.slice(last)];
+  const merges: string[] = [];
+  for (const text of seedSketch.merges ?? []) {
+    const m = parseRange(text);
+    if (m.top >= first && m.bottom <= last) {
+      // A merge inside the indicator rows: one per copy, where that copy's rows are.
+      for (let k = 0; k < copies; k++) {
+        const top = m.top + k * block.length;
+        const bottom = Math.min(m.bottom + k * block.length, first + body.length - 1);
+        if (top < first + body.length) merges.push(rangeText({ ...m, top, bottom }));
+      }
+    } else if (m.top < first && m.bottom >= last) {
+      merges.push(rangeText({ ...m, bottom: m.bottom + added }));
+    } else if (m.top > last) {
+      merges.push(rangeText({ ...m, top: m.top + added, bottom: m.bottom + added }));
+    } else {
+      merges.push(text);
+    }
+  }
+  return { ...seedSketch, name: `生成${indicatorRows}行`, rows, merges: merges.filter((t) => parseRange(t).bottom > parseRange(t).top || parseRange(t).right > parseRange(t).left) };
 }

@@ -11,7 +11,7 @@ import { seedSketchAt } from '../test/fixtures/seed';
 import { moveSketch, type SheetSketch } from '../src/core/sketch';
 import { sketchToWorkbook } from '../src/xlsx/convert';
 import { STANDARD_ROWS, variantSketch } from '../test/fixtures/variants';
-import { generatedSketch } from './forms';
+import { seedFormOf } from './forms';
 
 const FORMS = Number(process.env.BENCH_FORMS ?? 1000);
 
@@ -28,7 +28,7 @@ function variedSketch(i: number): SheetSketch {
     case 3:
       return variantSketch({ origin, budgetHeader: ['全年预算数', '全年执行数', '执行率', '权重', '得分'], money: { initial: 100, planned: 100, executed: 80 + (i % 20) } });
     default:
-      return generatedSketch(30 + (i % 70));
+      return seedFormOf(30 + (i % 70));
   }
 }
 

@@ -9,7 +9,6 @@ import { projectSketch } from '../test/fixtures/project';
 import { seedSketch } from '../test/fixtures/seed';
 import { sketchToSnapshot } from '../src/core/sketch';
 import { sketchToWorkbook } from '../src/xlsx/convert';
-import { saveWorkbook } from '../src/xlsx/file';
 
 const OUT = path.join(__dirname, '..', 'assets', 'samples');
 
@@ -20,7 +19,7 @@ async function main(): Promise<void> {
   ];
   for (const s of samples) {
     const target = path.join(OUT, s.file);
-    await saveWorkbook(sketchToWorkbook(s.sketches), target);
+    await fs.writeFile(target, new Uint8Array((await sketchToWorkbook(s.sketches).xlsx.writeBuffer()) as ArrayBuffer));
     console.log(`已写入 ${path.relative(process.cwd(), target)}`);
   }
   const report = path.join(OUT, 'seed-2022-department-report.docx');

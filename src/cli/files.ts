@@ -2,9 +2,9 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 
-/** Excel's own lock files ("~$表.xlsx") sit beside an open workbook and are not workbooks. */
+/** Workbooks (.xlsx, and .xlsm with macros); Excel's own lock files ("~$表.xlsx") are not. */
 function isWorkbookName(name: string): boolean {
-  return name.toLowerCase().endsWith('.xlsx') && !name.startsWith('~$');
+  return /\.xls[xm]$/i.test(name) && !name.startsWith('~$');
 }
 
 async function walk(folder: string, out: string[]): Promise<void> {

@@ -132,7 +132,7 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
 
   const [{ checkFiles }, { limitsForMegabytes, DEFAULT_LIMITS }, { fileLines, hasErrors, summaryLines }, { jsonReport }] = await Promise.all([
     import('./pool'),
-    import('../xlsx/file'),
+    import('../xlsx/limits'),
     import('./human'),
     import('./json'),
   ]);
@@ -173,61 +173,67 @@ function formulaCells(s: Snapshot): Set<string> {
 }
 
 async function runRecompute(args: RecomputeArgs, io: Io): Promise<number> {
-  if (!args.out.toLowerCase().endsWith('.xlsx')) throw new CommandError(`${args.out}：新文件应以 .xlsx 结尾（--out must end in .xlsx）`);
+  if (!/\.xls[xm]$/i.test(args.out)) throw new CommandError(`${args.out}：新文件应以 .xlsx（或 .xlsm）结尾（--out must end in .xlsx）`);
   const out: PlannedOutput = { file: args.out, option: '--out' };
   const inputs = [args.input, ...profileInputs(args.profile)];
   await checkOutputs([out], inputs, args.force);
   const profile = await loadProfile(args.profile);
-  const [{ analyzeWorkbook }, { allFindings, countBySeverity }, { applyPatches, worksheetToSnapshot }, file, { chosenSheets }, { fileLines }, { jsonReport }] = await Promise.all([
-    import('../core/engine'),
-    import('../core/report'),
-    import('../xlsx/convert'),
-    import('../xlsx/file'),
-    import('./analyze'),
-    import('./human'),
-    import('./json'),
-  ]);
-  const limits = args.maxMb === null ? file.DEFAULT_LIMITS : file.limitsForMegabytes(args.maxMb);
-  const { workbook: wb, lost } = await file.readWorkbookFile(args.input, limits);
-  const sheets = chosenSheets(args.input, wb, args.sheet);
-
+  const [{ analyzeWorkbook }, { allFindings, countBySeverity }, { editBook }, { openXlsxBytes, openXlsxFile }, limitsModule, { chosenSnapshots }, { fileLines, hasErrors }, { jsonReport }] =
+    await Promise.all([
+      import('../core/engine'),
+      import('../core/report'),
+      import('../xlsx/book-edit'),
+      import('../xlsx/file'),
+      import('../xlsx/limits'),
+      import('./analyze'),
+      import('./human'),
+      import('./json'),
+    ]);
+  const limits = args.maxMb === null ? limitsModule.DEFAULT_LIMITS : limitsModule.limitsForMegabytes(args.maxMb);
+  const book = await openXlsxFile(args.input, limits);
+  const macros = book.macroEnabled;
+  if (macros !== /\.xlsm$/i.test(args.out)) {
+    throw new CommandError(
+      macros
+        ? `${args.out}：原文件含宏（.xlsm），新文件也应以 .xlsm 结尾，否则 Excel 打不开（--out must end in .xlsm for a macro-enabled workbook）`
+        : `${args.out}：原文件不含宏，新文件应以 .xlsx 结尾（--out must end in .xlsx）`,
+    );
+  }
   // The same workbook-level rule as check (analyzeWorkbook), so both give the same findings and exit status.
-  const before = analyzeWorkbook(sheets.map((ws) => worksheetToSnapshot(ws)), profile);
-  /** Formula cells: their cached results predate the writes, so what is found on them is stale. */
-  const staleFormulas: string[] = [];
-  let written = 0;
-  const rereads: Snapshot[] = sheets.map((ws, i) => {
-    const patches = before[i].forms.flatMap((f) => f.writes);
-    applyPatches(ws, patches);
-    written += patches.length;
-    return worksheetToSnapshot(ws);
-  });
-  // The written figures, read back through the engine: what is still wrong in the new file.
-  const after = analyzeWorkbook(rereads, profile);
-  after.forEach((reread, i) => {
-    if (before[i].forms.every((f) => f.writes.length === 0)) return;
-    const formulas = formulaCells(rereads[i]);
-    for (const form of reread.forms) {
-      staleFormulas.push(...form.findings.filter((f) => formulas.has(f.cell)).map((f) => `${reread.sheet}!${f.cell}`));
-      form.findings = form.findings.filter((f) => !formulas.has(f.cell));
-    }
-  });
+  const sheets = analyzeWorkbook(chosenSnapshots(book, args.sheet), profile);
+  const patches = sheets.flatMap((s) => s.forms.flatMap((f) => f.writes));
   // Excel recomputes the person's formulas (a 总分 =SUM(…)) when it opens the new file.
-  if (written > 0) wb.calcProperties.fullCalcOnLoad = true;
-  await writeOutput(out, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), { force: args.force, inputs });
+  const edit = editBook(book, patches, { recalcOnOpen: true });
+  await writeOutput(out, edit.bytes, { force: args.force, inputs });
 
-  const result = { file: args.input, error: null, sheets: before };
-  const remaining = allFindings(after);
-  const counts = countBySeverity(remaining);
+  // The new file read back through the door and the engine: what is still wrong in it. Formula
+  // cells keep their old cached results until Excel recalculates, so what is found on them is stale.
+  const reread = openXlsxBytes(args.out, edit.bytes, limits);
+  const after = analyzeWorkbook(chosenSnapshots(reread, args.sheet), profile);
+  const staleFormulas: string[] = [];
+  if (edit.written.length > 0) {
+    for (const [i, s] of chosenSnapshots(reread, args.sheet).entries()) {
+      const formulas = formulaCells(s);
+      for (const form of after[i].forms) {
+        staleFormulas.push(...form.findings.filter((f) => formulas.has(f.cell)).map((f) => `${s.sheet}!${f.cell}`));
+        form.findings = form.findings.filter((f) => !formulas.has(f.cell));
+      }
+    }
+  }
+  const result = { file: args.input, error: null, sheets };
+  const counts = countBySeverity(allFindings(after));
   if (args.json) {
     io.out(JSON.stringify(jsonReport([result]), null, 2));
   } else {
     io.out(fileLines(result, '已改写 written').join('\n'));
-    io.out(`已写入 ${args.out}：改写 ${written} 个单元格，其余内容与原文件相同；新文件中仍有错误 ${counts.error}、警告 ${counts.warning}（written）`);
+    io.out(
+      `已写入 ${args.out}：改写 ${edit.written.length} 个单元格，其余内容与原文件相同；新文件中仍有错误 ${counts.error}、警告 ${counts.warning}（written ${edit.written.length} cells, everything else unchanged）`,
+    );
     if (staleFormulas.length > 0) io.out(`含公式的单元格 ${[...new Set(staleFormulas)].join('、')} 会在 Excel 打开新文件时重新计算，请打开后核对（formulas recalculate on open）`);
   }
-  if (lost.length > 0) io.err(`jixiao：注意，原文件中的${lost.join('、')}未能复制到新文件；如需保留，请把重算结果抄回原文件（not copied）`);
-  return counts.error > 0 ? EXIT_FINDINGS : EXIT_OK;
+  for (const r of edit.refused) io.err(`jixiao：未写入 ${r.patch.sheet}!${r.reason}（not written）`);
+  // The same status as check on the same file: it is about the file given, not the copy.
+  return hasErrors([result]) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 async function runTemplate(args: TemplateArgs, io: Io): Promise<number> {
@@ -249,16 +255,18 @@ async function runReport(args: ReportArgs, io: Io): Promise<number> {
   const inputs = [args.input, ...profileInputs(args.profile)];
   await checkOutputs([out], inputs, args.force);
   const profile = await loadProfile(args.profile);
-  const [file, { analyzeWorkbook }, { chooseForm, draftLines }, { draftReport }, { renderDocx }] = await Promise.all([
+  const [{ analyzeWorkbook }, { openXlsxFile }, limitsModule, { chosenSnapshots }, { chooseForm, draftLines }, { draftReport }, { renderDocx }] = await Promise.all([
+    import('../core/engine'),
     import('../xlsx/file'),
+    import('../xlsx/limits'),
     import('./analyze'),
     import('./report'),
     import('../core/draft/draft'),
     import('../report/docx'),
   ]);
-  const limits = args.maxMb === null ? file.DEFAULT_LIMITS : file.limitsForMegabytes(args.maxMb);
-  const wb = await file.loadWorkbook(args.input, limits);
-  const chosen = chooseForm(args.input, analyzeWorkbook(args.input, wb, profile, args.sheet));
+  const limits = args.maxMb === null ? limitsModule.DEFAULT_LIMITS : limitsModule.limitsForMegabytes(args.maxMb);
+  const book = await openXlsxFile(args.input, limits);
+  const chosen = chooseForm(args.input, analyzeWorkbook(chosenSnapshots(book, args.sheet), profile));
   if ('problem' in chosen) throw new CommandError(chosen.problem);
   const draft = draftReport(chosen.form);
   await writeOutput(out, await renderDocx(draft), { force: args.force, inputs });

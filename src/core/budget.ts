@@ -1,7 +1,7 @@
 // The budget block (docs/rules.md "Budget"): 执行率, the budget score, breakdowns and adjustments.
 import Decimal from 'decimal.js';
 import { finding } from './findings';
-import { readFigure } from './cell-number';
+import { readFigure, readWeight } from './cell-number';
 import { atMostFull, fixed2, fractionOf, percent2, plain, scoreOf, share, sharePercent, TOLERANCE, type Share } from './exact';
 import type { Grid } from './grid';
 import { WritePlan } from './patch';
@@ -33,7 +33,7 @@ export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): 
   const planned = money('全年预算数', 'planned');
   const executed = money('全年执行数', 'executed');
   // The weight from its 分值 column, or from a label that names it ("得分（20分×执行率）").
-  const weight = readFigure(grid, b.cells.weight ?? null, findings, { what: '预算执行率分值', points: true }) ?? (b.declaredWeight ? new Decimal(b.declaredWeight.points) : null);
+  const weight = readWeight(grid, b.cells.weight ?? null, findings, { what: '预算执行率分值', points: true }) ?? (b.declaredWeight ? new Decimal(b.declaredWeight.points) : null);
   const enteredRate = readFigure(grid, b.cells.rate ?? null, findings, { what: '执行率', rate: true });
   const enteredScore = readFigure(grid, b.cells.score ?? null, findings, { what: '预算执行率得分' });
 

@@ -99,3 +99,14 @@ export function readFigure(grid: Grid, at: CellRef | null, findings: Finding[], 
   }
   return value;
 }
+
+/**
+ * A weight (分值): a figure that cannot be negative. A negative one is an error on that cell and
+ * reads as no weight, so no score is computed or written from it.
+ */
+export function readWeight(grid: Grid, at: CellRef | null, findings: Finding[], opts: FigureOptions): Decimal | null {
+  const value = readFigure(grid, at, findings, opts);
+  if (value === null || !at || !value.isNegative() || value.isZero()) return value;
+  findings.push(finding('weight.negative', grid.sheet, at.address, `${opts.what}是负数 ${value.toString()}；分值不能为负，未按它计算得分，请改正。`));
+  return null;
+}

@@ -27,6 +27,7 @@ export const SEVERITY = {
   'deviation.boilerplate': 'error',
   'deviation.contradiction': 'warning',
   'weight.missing': 'error',
+  'weight.negative': 'error',
   'weight.level-mismatch': 'error',
   'weight.total': 'error',
   'weight.nonstandard': 'info',

@@ -1,7 +1,7 @@
 // The indicator rows (docs/rules.md "Indicators"): each row's verdict, its settled score, and the checks on it.
 import Decimal from 'decimal.js';
 import { finding } from './findings';
-import { readFigure } from './cell-number';
+import { readFigure, readWeight } from './cell-number';
 import { fixed2, fractionOf, plain, round2, TOLERANCE } from './exact';
 import type { Grid } from './grid';
 import { assessIndicator, type IndicatorVerdict } from './verdict';
@@ -51,7 +51,7 @@ export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profil
   const plan = new WritePlan(grid, findings);
   const marks: Mark[] = [];
   const label = short(e.name || `第 ${e.row} 行`, 24);
-  const weight = readFigure(grid, e.weightCell, findings, { what: `“${label}”的分值`, points: true });
+  const weight = readWeight(grid, e.weightCell, findings, { what: `“${label}”的分值`, points: true });
   const enteredScore = readFigure(grid, e.scoreCell, findings, { what: `“${label}”的得分` });
   const enteredCoefficient = readFigure(grid, e.coefficientCell, findings, { what: `“${label}”的得分系数`, rate: true });
   const scoreEmpty = e.scoreCell !== null && isEmpty(grid, e.scoreCell);

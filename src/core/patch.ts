@@ -52,6 +52,8 @@ export class WritePlan {
     // The person's text has its own finding (number.invalid); it is never overwritten.
     if (typeof cell.value === 'string' && parseNumberText(cell.value).kind === 'invalid') return;
     const n = value.toNumber();
+    // A figure past what a cell can hold (a budget of -5e-324 makes the rate -Infinity) is no write.
+    if (!Number.isFinite(n)) return;
     if (typeof cell.value === 'number' && !cell.error && cell.value === n) return;
     const patch: CellPatch = {
       sheet: grid.sheet,

@@ -1,12 +1,13 @@
 // One opened workbook in the demo: the file's bytes, the in-memory workbook the pane works on,
-// and the way back to a file that keeps everything the person had (merges, borders, fonts).
-import type { Workbook, Worksheet } from 'exceljs';
+// and the way back to a file: the opened bytes with only the changed cells written, through the
+// same file door as the command, so everything else the person had comes back byte for byte.
 import { a1, parseA1 } from '../core/address';
 import type { Cell, CellPatch, CellState, Snapshot } from '../core/types';
 import { MemoryWorkbook, type MemoryCell, type MemorySheet } from '../excel/memory/workbook';
-import { applyPatches, workbookToSnapshots } from '../xlsx/convert';
+import { XlsxBook } from '../xlsx/book';
+import { editBook, type NewSheet } from '../xlsx/book-edit';
 import type { GridSheet } from './sheet-grid';
-import { geometryOf, readXlsx, writeXlsx } from './source';
+import { geometryOf, PLAIN, type SheetGeometry } from './source';
 
 /** Room around the used range, so the grid looks like a sheet and not a cut-out. */
 const SPARE_ROWS = 6;
@@ -56,17 +57,19 @@ function difference(sheet: string, row: number, col: number, before: CellState, 
 export class DemoBook {
   private constructor(
     readonly fileName: string,
-    private readonly bytes: ArrayBuffer,
-    readonly source: Workbook,
+    private readonly source: XlsxBook,
+    private readonly geometry: Map<string, SheetGeometry>,
     readonly workbook: MemoryWorkbook,
     private readonly original: Snapshot[],
   ) {}
 
+  /** Throws XlsxFileError (one plain line naming the file) for anything that is not a readable workbook. */
   static async open(bytes: ArrayBuffer, fileName: string): Promise<DemoBook> {
-    const source = await readXlsx(bytes.slice(0));
-    const snapshots = workbookToSnapshots(source);
-    if (snapshots.length === 0) throw new Error('工作簿中没有工作表 / The workbook has no sheets');
-    return new DemoBook(fileName, bytes, source, MemoryWorkbook.fromSnapshots(snapshots), snapshots);
+    const source = XlsxBook.open(fileName, new Uint8Array(bytes.slice(0)));
+    const reads = source.sheets.map((s) => source.read(s, true));
+    const snapshots = reads.map((r) => r.snapshot);
+    const geometry = new Map(reads.map((r) => [r.snapshot.sheet, r.layout ? geometryOf(source, r.layout) : PLAIN]));
+    return new DemoBook(fileName, source, geometry, MemoryWorkbook.fromSnapshots(snapshots), snapshots);
   }
 
   /** The sheet the grid should show now. */
@@ -76,7 +79,7 @@ export class DemoBook {
 
   /** The grid's view of a sheet: the in-memory cells, laid out as the file (or the pane) lays them out. */
   gridSheet(sheet: MemorySheet): GridSheet {
-    const geometry = geometryOf(this.source.getWorksheet(sheet.name));
+    const geometry = this.geometry.get(sheet.name) ?? PLAIN;
     const used = sheet.usedRange();
     const rows = Math.max(MIN_ROWS, (used?.bottom ?? 0) + SPARE_ROWS);
     const cols = Math.max(MIN_COLS, (used?.right ?? 0) + SPARE_COLS);
@@ -121,31 +124,23 @@ export class DemoBook {
     return patches;
   }
 
-  /** The workbook as a file: the opened file again, with every change written onto it. */
+  /** The workbook as a file: the opened file's bytes, with every change written onto them. */
   async toFile(): Promise<Blob> {
-    const copy = await readXlsx(this.bytes.slice(0));
-    const bySheet = new Map<string, CellPatch[]>();
-    for (const patch of this.changes()) bySheet.set(patch.sheet, [...(bySheet.get(patch.sheet) ?? []), patch]);
-    for (const [name, patches] of bySheet) {
-      const ws = copy.getWorksheet(name) ?? this.addSheet(copy, name);
-      applyPatches(ws, patches);
-    }
-    return writeXlsx(copy);
+    const known = new Set(this.source.sheets.map((s) => s.name));
+    const newSheets: NewSheet[] = this.workbook.sheets.filter((s) => !known.has(s.name)).map((s) => this.newSheet(s));
+    const edit = editBook(this.source, this.changes(), { recalcOnOpen: true, newSheets });
+    return new Blob([edit.bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
   }
 
   /** A sheet the pane inserted (a blank form): its merges, widths and wrapping as the pane set them. */
-  private addSheet(copy: Workbook, name: string): Worksheet {
-    const ws = copy.addWorksheet(name);
-    const sheet = this.workbook.sheet(name);
+  private newSheet(sheet: MemorySheet): NewSheet {
     // Excel's column width is in characters: pixels = characters × 7 + 5.
-    for (const [col, points] of sheet.columnWidths) ws.getColumn(col).width = Math.max(0, ((points * 4) / 3 - 5) / 7);
-    for (const key of sheet.wrapped) {
+    const columnWidths = new Map([...sheet.columnWidths].map(([col, points]) => [col, Math.max(0, ((points * 4) / 3 - 5) / 7)]));
+    const wrapped = [...sheet.wrapped].map((key) => {
       const [row, col] = key.split(',').map(Number);
-      const cell = ws.getCell(row, col);
-      cell.alignment = { ...cell.alignment, wrapText: true };
-    }
-    for (const m of sheet.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
-    return ws;
+      return { row, col };
+    });
+    return { name: sheet.name, columnWidths, wrapped, merges: sheet.merges.map((m) => ({ ...m })) };
   }
 
   /** The name offered for the download: the opened name with 已检查 before the extension. */

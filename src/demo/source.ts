@@ -1,23 +1,14 @@
-// The workbook file as it was opened: read with exceljs in the browser, kept to draw the sheet
-// the way the file lays it out (widths, heights, wrapping) and to write the download onto, so
-// merges, borders and fonts survive.
-import { Workbook, type Worksheet } from 'exceljs';
+// The workbook file as it was opened, read through the file door (src/xlsx): its sheets' geometry
+// (widths, heights, hidden rows and columns, wrapping, alignment, bold) to draw the grid as the file
+// lays it out, and its bytes to write the download onto, so everything the person had survives.
+import type { XlsxBook } from '../xlsx/book';
+import type { SheetLayout } from '../xlsx/sheet-read';
 import type { GridLayout } from './sheet-grid';
 
 /** Excel's default column width (8.43 characters) and row height (15 pt), in pixels. */
 const DEFAULT_COLUMN_PX = 64;
 const DEFAULT_ROW_PX = 20;
-
-export async function readXlsx(bytes: ArrayBuffer): Promise<Workbook> {
-  const workbook = new Workbook();
-  await workbook.xlsx.load(bytes);
-  return workbook;
-}
-
-export async function writeXlsx(workbook: Workbook): Promise<Blob> {
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-}
+const KEY = 16_384;
 
 /** Widths, heights and alignment of one worksheet, in the grid's terms. */
 export interface SheetGeometry {
@@ -29,7 +20,7 @@ export interface SheetGeometry {
   layout(row: number, col: number): GridLayout | undefined;
 }
 
-const PLAIN: SheetGeometry = {
+export const PLAIN: SheetGeometry = {
   columnWidth: () => DEFAULT_COLUMN_PX,
   rowHeight: () => DEFAULT_ROW_PX,
   rowHidden: () => false,
@@ -37,31 +28,37 @@ const PLAIN: SheetGeometry = {
   layout: () => undefined,
 };
 
-export function geometryOf(ws: Worksheet | undefined): SheetGeometry {
-  if (!ws) return PLAIN;
+function horizontalOf(h: string | undefined): GridLayout['horizontal'] {
+  return h === 'left' || h === 'center' || h === 'right' ? h : undefined;
+}
+
+function verticalOf(v: string | undefined): GridLayout['vertical'] {
+  return v === 'top' ? 'top' : v === 'center' ? 'middle' : undefined;
+}
+
+export function geometryOf(book: XlsxBook, layout: SheetLayout): SheetGeometry {
+  const styles = book.pkg.styles();
   return {
     // Excel: pixels = trunc(characters × 7 + 5) for the default 11 pt font.
     columnWidth: (col) => {
-      const width = ws.getColumn(col).width;
+      const width = layout.columnWidths.get(col);
       return width ? Math.max(8, Math.trunc(width * 7 + 5)) : DEFAULT_COLUMN_PX;
     },
     rowHeight: (row) => {
-      const height = ws.findRow(row)?.height;
+      const height = layout.rowHeights.get(row);
       return height ? Math.max(8, Math.round((height * 4) / 3)) : DEFAULT_ROW_PX;
     },
-    rowHidden: (row) => ws.findRow(row)?.hidden === true,
-    columnHidden: (col) => ws.getColumn(col).hidden === true,
+    rowHidden: (row) => layout.hiddenRows.has(row),
+    columnHidden: (col) => layout.hiddenColumns.has(col),
     layout: (row, col) => {
-      const cell = ws.findCell(row, col);
-      if (!cell) return undefined;
-      const alignment = cell.alignment ?? {};
-      const horizontal = alignment.horizontal;
-      const vertical = alignment.vertical;
+      const style = layout.cellStyles.get(row * KEY + col);
+      const xf = style === undefined ? undefined : styles.cellXfs[style];
+      if (!xf) return undefined;
       return {
-        wrap: alignment.wrapText === true,
-        horizontal: horizontal === 'left' || horizontal === 'center' || horizontal === 'right' ? horizontal : undefined,
-        vertical: vertical === 'top' ? 'top' : vertical === 'middle' ? 'middle' : undefined,
-        bold: cell.font?.bold === true,
+        wrap: xf.wrap,
+        horizontal: horizontalOf(xf.horizontal),
+        vertical: verticalOf(xf.vertical),
+        bold: styles.bold[xf.fontId] === true,
       };
     },
   };

@@ -293,8 +293,12 @@ describe('a batch', () => {
     expect(r.code).toBe(0);
     const wb = new Workbook();
     await wb.xlsx.readFile(report);
-    expect(wb.worksheets.length).toBeGreaterThan(0);
-    expect(await fs.readFile(csv, 'utf8')).toContain('seed.xlsx');
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['汇总 Summary', '问题清单 Findings']);
+    expect(wb.worksheets[0].getCell('A2').value).toBe(seed);
+    expect(wb.worksheets[0].getCell('H2').value).toBe(97.87);
+    const [, row] = (await fs.readFile(csv, 'utf8')).split('\r\n');
+    expect(row.startsWith(`${seed},`)).toBe(true);
+    expect(row).toContain(',97.87,');
     const again = await run('check', seed, '--report', report);
     expect(again.code).toBe(2);
     expect(again.err).toContain('--force');

@@ -2,10 +2,10 @@
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
-import { Workbook } from 'exceljs';
 import { main, type Io } from '../../src/cli/main';
 import type { SheetSketch } from '../../src/core/sketch';
-import { sketchToWorkbook, worksheetToSnapshot } from '../../src/xlsx/convert';
+import { XlsxBook } from '../../src/xlsx/book';
+import { sketchToWorkbook } from '../../src/xlsx/convert';
 import type { Snapshot } from '../../src/core/types';
 
 export interface Run {
@@ -32,9 +32,7 @@ export async function writeSketches(file: string, sketches: SheetSketch[]): Prom
 }
 
 export async function readSnapshots(file: string): Promise<Snapshot[]> {
-  const wb = new Workbook();
-  await wb.xlsx.readFile(file);
-  return wb.worksheets.map(worksheetToSnapshot);
+  return XlsxBook.open(file, await fs.readFile(file)).snapshots();
 }
 
 /** A stack trace line, which a person must never see. */

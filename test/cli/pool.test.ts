@@ -3,7 +3,8 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { NATIONAL } from '../../src/core/profile';
 import { checkFiles, FEW_FILES } from '../../src/cli/pool';
-import { seedSketch } from '../fixtures/seed';
+import { seedSketch } from '../../test/fixtures/seed';
+import { partsWorkbook } from '../xlsx/build-xlsx';
 import { tempDir, writeSketches } from './helpers';
 
 it('checks every file on the workers, in input order, as this thread would', async () => {
@@ -29,3 +30,22 @@ it('checks every file on the workers, in input order, as this thread would', asy
     await fs.rm(dir, { recursive: true, force: true });
   }
 });
+
+it('a file that runs its worker out of memory becomes that file’s error, and the batch goes on', async () => {
+  const dir = await tempDir();
+  try {
+    const rows: string[] = [];
+    for (let r = 1; r <= 150_000; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}" t="inlineStr"><is><t>行${r}</t></is></c></row>`);
+    const big = path.join(dir, 'big.xlsx');
+    await fs.writeFile(big, partsWorkbook({ sheets: [{ name: 'S', body: `<sheetData>${rows.join('')}</sheetData>` }] }));
+    const files = [big];
+    for (let i = 0; i < FEW_FILES; i++) files.push(await writeSketches(path.join(dir, `${i}.xlsx`), [seedSketch]));
+    // A heap far too small for the big file (the real cap is WORKER_HEAP_MB), enough for the others.
+    const results = await checkFiles(files, NATIONAL, null, { workers: 2, heapMb: 40 });
+    expect(results[0].error).toContain('out of memory');
+    expect(results[0].error).toContain(big);
+    expect(results.slice(1).map((r) => r.sheets[0]?.forms[0]?.total?.score)).toEqual(files.slice(1).map(() => '97.87'));
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}, 60_000);

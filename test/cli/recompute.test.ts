@@ -165,3 +165,37 @@ describe('template', () => {
     expect(badYear.code).toBe(2);
   });
 });
+
+describe('check and recompute agree on the same file', () => {
+  const cover = { name: '封面', rows: [['2022 年度部门整体支出绩效自评'], ['填报单位：株洲市公安局渌口分局']] };
+  const instructions = { name: '填表说明', rows: [['1. 分值、得分填数字，不带单位。'], ['2. 未达标的指标须填写偏差原因。']] };
+  const damagedTotal = { ...projectSketch, rows: projectSketch.rows.map((r) => r.map((c) => (c === '总分' ? '总 分值' : c))) };
+  test.each([
+    ['the seed', [seedSketch]],
+    ['a cover and an instructions sheet beside the form', [cover, seedSketch, instructions]],
+    ['the project form with a missing explanation', [projectSketch]],
+    ['a damaged 总分 label', [damagedTotal]],
+    ['no form at all', [cover]],
+  ])('%s: the same findings and exit status', async (name, sketches) => {
+    const file = await writeSketches(path.join(dir, `agree-${name}.xlsx`), sketches);
+    const check = await run('check', file, '--json');
+    const recompute = await run('recompute', file, '--out', path.join(dir, `agree-${name}-out.xlsx`), '--json');
+    const a = JSON.parse(check.out) as JsonReport;
+    const b = JSON.parse(recompute.out) as JsonReport;
+    expect(recompute.code).toBe(check.code);
+    expect(b.files[0].findings).toEqual(a.files[0].findings);
+    expect(b.files[0].forms.map((f) => f.findings)).toEqual(a.files[0].forms.map((f) => f.findings));
+    expect(b.summary).toEqual(a.summary);
+    // A sheet beside a form is not an error of the file.
+    if (a.files[0].forms.length > 0) expect(a.files[0].findings.map((f) => f.code)).not.toContain('form.not-found');
+  });
+
+  test('a damaged 总分 label: nothing is written into the 自评等级 row', async () => {
+    const file = await writeSketches(path.join(dir, 'damaged-total.xlsx'), [damagedTotal]);
+    const r = await run('recompute', file, '--out', path.join(dir, 'damaged-total-out.xlsx'), '--json');
+    const gradeRow = projectSketch.rows.findIndex((row) => row.includes('自评等级')) + 1;
+    const writes = (JSON.parse(r.out) as JsonReport).files[0].forms.flatMap((f) => f.writes.map((w) => w.cell));
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.filter((cell) => cell.endsWith(String(gradeRow)))).toEqual([]);
+  });
+});

@@ -97,6 +97,7 @@ const CASES: Case[] = [
   { name: 'explanation of 10,000 characters', sheet: firstRow({ actual: '95人次', score: 19, why: '说明'.repeat(5000) }, { total: [100, 98.5] }), findings: [{ code: 'text.too-long', cell: 'I8' }] },
   // Weights and totals
   { name: 'weight left empty', sheet: firstRow({ weight: null, score: null }, { total: [100, 79.5] }), findings: [{ code: 'weight.missing', cell: 'G8' }] },
+  { name: 'a negative weight', sheet: firstRow({ weight: -20, score: 19 }, { total: [60, 98.5] }), findings: [{ code: 'weight.negative', cell: 'G8' }] },
   {
     name: 'weights that do not match the level or make 100',
     sheet: firstRow({ weight: 25, score: 25 }, { total: [105, 104.5] }),

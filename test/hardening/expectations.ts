@@ -77,6 +77,15 @@ export const CASE_EXPECTATIONS: Record<string, (forms: FormView[]) => void> = {
     expect(findings(f)).toEqual(expect.arrayContaining(['formula.error@G5', `formula.error@H${SHORT_ROW}`]));
   },
   protected: ([f]) => asSeed(f),
+  // Nothing is expanded: the seed beside a merge or a validation over the whole sheet reads as the seed.
+  'merge-whole-sheet': ([f, ...rest]) => {
+    expect(rest).toEqual([]);
+    asSeed(f);
+  },
+  'validation-whole-sheet': ([f, ...rest]) => {
+    expect(rest).toEqual([]);
+    asSeed(f);
+  },
 };
 
 /** Codes that mean the engine gave up on a sheet rather than judged it. */

@@ -2,9 +2,12 @@
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
-import { DEFAULT_LIMITS, loadWorkbook, lostOnCopy, saveWorkbook, XlsxFileError, type XlsxFileProblem } from '../../src/xlsx/file';
+import { XlsxFileError, type XlsxFileProblem } from '../../src/xlsx/errors';
+import { openXlsxFile } from '../../src/xlsx/file';
+import { DEFAULT_LIMITS } from '../../src/xlsx/limits';
 import { sketchToWorkbook } from '../../src/xlsx/convert';
-import { seedSketch } from '../fixtures/seed';
+import { seedSketch } from '../../test/fixtures/seed';
+import { partsWorkbook } from './build-xlsx';
 
 let dir: string;
 beforeAll(async () => {
@@ -24,42 +27,39 @@ async function problem(run: () => Promise<unknown>): Promise<{ problem: XlsxFile
   throw new Error('expected an XlsxFileError');
 }
 
+async function writeSeed(file: string): Promise<string> {
+  await fs.writeFile(file, new Uint8Array((await sketchToWorkbook([seedSketch]).xlsx.writeBuffer()) as ArrayBuffer));
+  return file;
+}
+
 it('opens a real workbook', async () => {
-  const file = path.join(dir, 'seed.xlsx');
-  await saveWorkbook(sketchToWorkbook([seedSketch]), file);
-  expect((await loadWorkbook(file)).worksheets.map((ws) => ws.name)).toEqual([seedSketch.name]);
+  const file = await writeSeed(path.join(dir, 'seed.xlsx'));
+  expect((await openXlsxFile(file)).sheets.map((s) => s.name)).toEqual([seedSketch.name]);
 });
 
 it('refuses a file over the size limit before reading it', async () => {
   const file = path.join(dir, 'big.xlsx');
   await fs.writeFile(file, new Uint8Array(2048));
-  const r = await problem(() => loadWorkbook(file, { ...DEFAULT_LIMITS, maxFileBytes: 1024 }));
+  const r = await problem(() => openXlsxFile(file, { ...DEFAULT_LIMITS, fileBytes: 1024 }));
   expect(r.problem).toBe('too-large');
   expect(r.message).toMatch(/^.*big\.xlsx：文件过大/);
 });
 
-it('names a missing file, a folder and an unwritable place', async () => {
-  expect((await problem(() => loadWorkbook(path.join(dir, 'missing.xlsx')))).problem).toBe('not-found');
-  expect((await problem(() => loadWorkbook(dir))).problem).toBe('not-a-file');
-  const save = await problem(() => saveWorkbook(sketchToWorkbook([seedSketch]), path.join(dir, 'no', 'such', 'folder.xlsx')));
-  expect(save.problem).toBe('unwritable');
-  expect(save.message).toContain('folder.xlsx');
+it('names a missing file, a folder and an empty file', async () => {
+  expect((await problem(() => openXlsxFile(path.join(dir, 'missing.xlsx')))).problem).toBe('not-found');
+  expect((await problem(() => openXlsxFile(dir))).problem).toBe('not-a-file');
+  const empty = path.join(dir, 'empty.xlsx');
+  await fs.writeFile(empty, '');
+  expect((await problem(() => openXlsxFile(empty))).problem).toBe('empty-file');
 });
 
-it('tells which parts a copy would lose', async () => {
-  const plain = new Uint8Array(await sketchToWorkbook([seedSketch]).xlsx.writeBuffer());
-  expect(lostOnCopy(plain)).toEqual([]);
-  const withParts = new TextEncoder().encode('PK\u0003\u0004 xl/charts/chart1.xml xl/pivotTables/pivotTable1.xml');
-  expect(lostOnCopy(withParts)).toEqual(['图表 charts', '数据透视表 pivot tables']);
-});
-
-it('refuses a small file whose sheets would unpack past the limit, before loading them', async () => {
+it('refuses a small file whose sheet would unpack past the limit, before unpacking it', async () => {
+  const rows = Array.from({ length: 30000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>填充 ${i}</t></is></c><c r="B${i + 1}"><v>${i}</v></c></row>`);
   const file = path.join(dir, 'long.xlsx');
-  const rows = Array.from({ length: 30000 }, (_, i) => [`填充 ${i}`, i]);
-  await saveWorkbook(sketchToWorkbook([{ ...seedSketch, rows: [...seedSketch.rows, ...rows] }]), file);
-  const r = await problem(() => loadWorkbook(file, { maxFileBytes: DEFAULT_LIMITS.maxFileBytes, maxSheetBytes: 1024 * 1024 }));
+  await fs.writeFile(file, partsWorkbook({ sheets: [{ name: '长表', body: `<sheetData>${rows.join('')}</sheetData>` }] }));
+  const r = await problem(() => openXlsxFile(file, { ...DEFAULT_LIMITS, partBytes: 1024 * 1024 }));
   expect(r.problem).toBe('too-large');
   expect(r.message).toContain('解压后');
   expect(r.message).toContain('--max-mb');
-  expect((await loadWorkbook(file)).worksheets).toHaveLength(1);
+  expect((await openXlsxFile(file)).sheets).toHaveLength(1);
 });
