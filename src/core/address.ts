@@ -65,6 +65,16 @@ export function parseRange(text: string): CellRange | null {
   return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
 }
 
+/** Whole columns ("D:D", "$B:$F") to a rectangle over every row (in any order); null when not columns. */
+export function parseColumns(text: string): CellRange | null {
+  const [from, to, ...rest] = splitSheet(text.trim()).local.split(':');
+  if (to === undefined || rest.length > 0) return null;
+  const left = columnNumber(from.replace(/^\$/, ''));
+  const right = columnNumber(to.replace(/^\$/, ''));
+  if (left === null || right === null) return null;
+  return { top: 1, left: Math.min(left, right), bottom: MAX_ROW, right: Math.max(left, right) };
+}
+
 /** A rectangle as "A5:A11", or "B3" when it is one cell; with `sheet`, qualified ("'Sheet (2)'!B3"). */
 export function rangeText(r: CellRange, sheet?: string): string {
   const start = a1(r.top, r.left);

@@ -1,4 +1,4 @@
-// The budget block (docs/rules.md "Budget"): 执行率, the budget score, breakdowns and adjustments.
+// The budget block (docs/rules.md "Budget block"): 执行率, the budget score, breakdowns and adjustments.
 import Decimal from 'decimal.js';
 import { finding } from './findings';
 import { readFigure, readWeight } from './cell-number';
@@ -16,6 +16,8 @@ export interface BudgetResult {
   writes: CellPatch[];
   /** The settled budget score and weight, for the total. */
   score: Decimal | null;
+  /** 执行率 as 全年执行数 ÷ its denominator, unrounded; null when it cannot be computed. */
+  rate: Share | null;
   weight: Decimal | null;
   enteredScore: Decimal | null;
 }
@@ -135,6 +137,7 @@ export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): 
     findings,
     writes: plan.patches,
     score,
+    rate,
     weight,
     enteredScore,
   };

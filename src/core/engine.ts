@@ -82,7 +82,7 @@ function analyzeForm(grid: Grid, loc: FormLocation, profile: Profile): FormRepor
   const total =
     scoring === 'not-scored'
       ? { report: null, grade: null, enteredGrade: null, findings: [], writes: [] }
-      : evaluateTotal(grid, form, rows, budget ?? { score: null, weight: null, enteredScore: null, writes: [] }, profile, { indicatorWeight: levels.indicatorWeight, unscored });
+      : evaluateTotal(grid, form, rows, budget ?? { score: null, weight: null, enteredScore: null, writes: [], rate: null }, profile, { indicatorWeight: levels.indicatorWeight, unscored });
   const unchecked = uncheckedByLayout(grid, form, header, total.report);
 
   // concat, not push(...): a form of many thousand rows would overflow the call stack.

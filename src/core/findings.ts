@@ -1,5 +1,5 @@
 // The stable finding codes (docs/rules.md), their severities, and how a finding is made.
-import { compareAddresses } from './address';
+import { compareAddresses, parseA1 } from './address';
 import type { Finding, Severity } from './types';
 
 export const SEVERITY = {
@@ -15,6 +15,7 @@ export const SEVERITY = {
   'score.missing': 'error',
   'score.mismatch': 'warning',
   'score.out-of-band': 'error',
+  'score.deducted': 'info',
   'indicator.missing-actual': 'error',
   'indicator.missing-target': 'warning',
   'indicator.unmet': 'info',
@@ -33,6 +34,7 @@ export const SEVERITY = {
   'weight.nonstandard': 'info',
   'total.mismatch': 'error',
   'total.missing': 'warning',
+  'total.capped': 'info',
   'grade.mismatch': 'error',
   'number.text': 'warning',
   'number.invalid': 'error',
@@ -72,7 +74,10 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(compareFindings);
+  // Each address parsed once: a form of many thousand rows has as many findings.
+  const keyed = findings.map((f) => ({ f, rank: severityRank(f.severity), at: parseA1(f.cell) }));
+  keyed.sort((a, b) => a.rank - b.rank || (a.at && b.at ? a.at.row - b.at.row || a.at.col - b.at.col : (a.at ? 1 : 0) - (b.at ? 1 : 0)));
+  return keyed.map((k) => k.f);
 }
 
 /** Errors first, then warnings, then information, each kept in the order given. */

@@ -2,7 +2,7 @@
 import Decimal from 'decimal.js';
 import { finding } from './findings';
 import { readFigure, readWeight } from './cell-number';
-import { fixed2, fractionOf, plain, round2, TOLERANCE } from './exact';
+import { fixed2, fractionOf, percent2, plain, round2, scoreOf, share, sharePercent, TOLERANCE } from './exact';
 import type { Grid } from './grid';
 import { assessIndicator, type IndicatorVerdict } from './verdict';
 import { WritePlan } from './patch';
@@ -72,7 +72,8 @@ export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profil
   if ((weight !== null || e.weightCell === null) && e.target !== '' && e.actual !== '') {
     verdict = assessIndicator({ target: e.target, actual: e.actual, weight: weight ?? ONE, level2: e.level2 }, profile);
   }
-  const scored = weight !== null && verdict !== null && verdict.score !== null ? verdict : null;
+  const scored = deducted(weight !== null && verdict !== null && verdict.score !== null ? verdict : null, weight, e, profile);
+  if (scored?.deduction) findings.push(finding('score.deducted', sheet, (e.scoreCell ?? e.nameCell).address, `“${label}”${scored.deduction}`));
 
   // The score the total counts: rule-determined, or the person's judgement kept inside its band.
   let settled: Decimal | null = enteredScore;
@@ -168,6 +169,22 @@ export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profil
   };
 }
 
+/**
+ * The profile's over-achievement deduction (docs/profiles.md): a positive actual at or above
+ * `ratio` × its target with no reason given keeps (1 − share) of the weight. Off nationally.
+ */
+function deducted(verdict: IndicatorVerdict | null, weight: Decimal | null, e: IndicatorEntry, profile: Profile): (IndicatorVerdict & { deduction?: string }) | null {
+  const rule = profile.overAchievementDeduction;
+  if (!verdict || !rule || weight === null || verdict.judgement || !verdict.met || !verdict.reached || e.deviation.trim() !== '') return verdict;
+  if (verdict.reached.num.lt(verdict.reached.den.times(rule.ratio))) return verdict;
+  const kept = share(new Decimal(1).minus(rule.share), new Decimal(1));
+  const score = scoreOf(weight, kept);
+  const deduction =
+    `实际完成值是目标的 ${sharePercent(verdict.reached)}，达到 ${percent2(new Decimal(rule.ratio))} 以上且未说明原因；` +
+    `按所用配置扣去分值的 ${percent2(new Decimal(rule.share))}，得 ${fixed2(score)} 分。请说明超额原因，或核实目标是否定得偏低。`;
+  return { ...verdict, score, fraction: kept, deduction };
+}
+
 interface RowFigures {
   weight: Decimal | null;
   settled: Decimal | null;
@@ -251,7 +268,8 @@ function noteCell(code: string, e: IndicatorEntry) {
   return e.actualCell ?? e.scoreCell ?? e.nameCell;
 }
 
-function scoreBasis(v: IndicatorVerdict, e: IndicatorEntry): string {
+function scoreBasis(v: IndicatorVerdict & { deduction?: string }, e: IndicatorEntry): string {
+  if (v.deduction) return '超额完成而未说明原因，按所用配置扣分';
   if (v.met) return '已达到目标，得满分';
   return `目标 ${short(e.target)}，实际 ${short(e.actual)}`;
 }

@@ -49,8 +49,8 @@ export interface FormLocation {
   bottom: number;
 }
 
-/** Every header names 得分 or an 指标 column: rows without either are data, skipped before their labels are normalised. */
-const HEADER_WORD = /得\s*分|指\s*标/;
+/** Every header names its indicator column (三级指标 or 指标名称): other rows are data, skipped before their labels are normalised. */
+const HEADER_WORD = /三\s*级\s*指\s*标|指\s*标\s*名\s*称/;
 
 /**
  * A header row of the indicator table. It names the indicator and its target or actual, and then:

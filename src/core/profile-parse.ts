@@ -3,7 +3,7 @@
 // because a silently ignored setting would score a hundred forms by the wrong rule.
 import Decimal from 'decimal.js';
 import { LEVEL1_NAMES } from './labels';
-import { NATIONAL, type Profile } from './profile';
+import { NATIONAL, type ExecutionCap, type Profile } from './profile';
 
 /** A profile that cannot be used; the message names the key and the value at fault, Chinese first. */
 export class ProfileError extends Error {
@@ -29,6 +29,8 @@ const TOP_KEYS: (keyof Profile)[] = [
   'budgetWeight',
   'gradeBands',
   'deviationRequiredWhen',
+  'executionCaps',
+  'overAchievementDeduction',
 ];
 
 /** Read a profile object (parsed JSON). `source` names where it came from, for the messages. */
@@ -129,8 +131,37 @@ export function parseProfile(json: unknown, source: string): Profile {
       }
     }
   }
+  if ('executionCaps' in root) out.executionCaps = executionCaps(root.executionCaps, source);
+  if ('overAchievementDeduction' in root) out.overAchievementDeduction = deduction(root.overAchievementDeduction, source);
   checkSum(out, source);
   return out;
+}
+
+/** [{ "below": "0.6", "maxTotal": "60" }, …]: each tier a rate and the most points a form below it may keep. */
+function executionCaps(value: unknown, source: string): ExecutionCap[] {
+  if (!Array.isArray(value)) throw refuse(source, 'executionCaps', value, '应是一个列表（[ … ]），每项如 { "below": "0.6", "maxTotal": "60" }', 'must be a list of { "below", "maxTotal" }');
+  return value.map((item, i) => {
+    const key = `executionCaps[${i}]`;
+    const tier = asObject(item, key, source);
+    checkKeys(tier, ['below', 'maxTotal'], key, source);
+    if (!('below' in tier) || !('maxTotal' in tier)) throw refuse(source, key, item, '应同时写 below 与 maxTotal', 'needs both below and maxTotal');
+    return {
+      below: fraction(tier.below, `${key}.below`, source, { min: '0', max: '1', minOpen: true }),
+      maxTotal: points(tier.maxTotal, `${key}.maxTotal`, source),
+    };
+  });
+}
+
+/** { "ratio": "1.3", "share": "0.2" }, or null for none. */
+function deduction(value: unknown, source: string): Profile['overAchievementDeduction'] {
+  if (value === null) return null;
+  const d = asObject(value, 'overAchievementDeduction', source);
+  checkKeys(d, ['ratio', 'share'], 'overAchievementDeduction', source);
+  if (!('ratio' in d) || !('share' in d)) throw refuse(source, 'overAchievementDeduction', value, '应同时写 ratio 与 share，或写 null', 'needs both ratio and share, or null');
+  return {
+    ratio: fraction(d.ratio, 'overAchievementDeduction.ratio', source, { min: '1', max: '10', minOpen: true }),
+    share: fraction(d.share, 'overAchievementDeduction.share', source, { min: '0', max: '1', minOpen: true }),
+  };
 }
 
 /** budgetWeight + the 一级 weights must make the form's 100 points. */

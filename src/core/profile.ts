@@ -22,6 +22,21 @@ export interface Profile {
   gradeBands: { 优: string; 良: string; 中: string };
   /** When a row needs a 偏差原因 explanation: only when it lost points, or also when its actual misses its target (the national rule). */
   deviationRequiredWhen: 'lost-points' | 'unmet';
+  /**
+   * Execution-rate tiers that cap the total: below `below` (a fraction) the total is at most
+   * `maxTotal` points. A provincial rule, off ([]) in the national method (docs/profiles.md).
+   */
+  executionCaps: ExecutionCap[];
+  /**
+   * A deduction when a positive actual reaches `ratio` × its target and the row gives no reason:
+   * the row keeps (1 − `share`) of its weight. A provincial rule, off (null) nationally.
+   */
+  overAchievementDeduction: { ratio: string; share: string } | null;
+}
+
+export interface ExecutionCap {
+  below: string;
+  maxTotal: string;
 }
 
 export const NATIONAL: Profile = {
@@ -36,6 +51,8 @@ export const NATIONAL: Profile = {
   budgetWeight: '10',
   gradeBands: { 优: '90', 良: '80', 中: '60' },
   deviationRequiredWhen: 'unmet',
+  executionCaps: [],
+  overAchievementDeduction: null,
 };
 
 /** The profiles every door offers by name. */

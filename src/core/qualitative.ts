@@ -1,5 +1,6 @@
 // Grading a qualitative actual against its target (docs/rules.md "Qualitative scores").
 import Decimal from 'decimal.js';
+import { round2 } from './exact';
 import type { Profile } from './profile';
 import { labelKey } from './text';
 
@@ -54,7 +55,7 @@ function atLeast(weight: Decimal, fraction: string): Decimal {
 export function gradeBand(grade: QualitativeGrade, weight: Decimal, profile: Profile): GradeBand {
   const achieved = atLeast(weight, profile.qualitativeBands.achieved);
   const partial = atLeast(weight, profile.qualitativeBands.partial);
-  const w = weight.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const w = round2(weight);
   switch (grade) {
     case '达成':
       return { low: achieved, high: w, suggested: w };

@@ -379,8 +379,7 @@ function readIndicators(grid: Grid, loc: FormLocation): IndicatorEntry[] {
     if (empty && isPlaceholderName(name)) continue;
     if (empty && name === '') continue;
     // A footer row (说明, the explanation of a form without an explanation column) ends the table.
-    const lead = grid.filledColumns(row).find((col) => col <= c.name);
-    if (lead !== undefined && isFooterLabel(grid.text(row, lead))) break;
+    if (isFooterRow(grid, row, loc.indicators.firstCol, c.name)) break;
     if (isDetailRow(name, weightText, scoreText)) continue;
     const deviationCell = c.deviation !== undefined ? ref(grid, row, c.deviation) : null;
     const cell = (col: number | undefined) => (col === undefined ? null : ref(grid, row, col));
@@ -416,9 +415,16 @@ function readCore(text: string): boolean | null {
   return null;
 }
 
-/** Labels that open a footer below the indicator table. */
-function isFooterLabel(text: string): boolean {
-  return /^(偏差原因|未完成原因|说明|备注|存在问题|自评结论|评价结论)/.test(labelKey(text));
+const FOOTER = /^(偏差原因|未完成原因|说明|备注|存在问题|自评结论|评价结论)/;
+
+/** A row whose first entry, left of or in the indicator column, is a footer label ("说明", "偏差原因分析…"). */
+function isFooterRow(grid: Grid, row: number, from: number, nameCol: number): boolean {
+  for (let col = Math.max(grid.left, from - 2); col <= nameCol; col++) {
+    const value = grid.raw(row, col).value;
+    if (value === null || value === '') continue;
+    return typeof value === 'string' && FOOTER.test(labelKey(value));
+  }
+  return false;
 }
 
 /** The explanation below the table of a form that has no explanation column: a footer label, its text beside or below it. */

@@ -117,7 +117,7 @@ export function templateLayout(type: TemplateType, year?: string, profile: Profi
     rows.push(row(null, '年度资金总额', null, null, null, budgetWeight));
     for (const label of ['其中：本年财政拨款', '上年结转资金', '其他资金']) {
       const r = next();
-      // Breakdown rows carry no 分值 / 执行率 / 得分 (docs/rules.md "Budget"): the dash says so, as in the national form.
+      // Breakdown rows carry no 分值 / 执行率 / 得分 (docs/rules.md "Budget block"): the dash says so, as in the national form.
       rows.push(row(null, label, null, null, null, '—', '—', '—'));
       merges.push(`H${r}:I${r}`);
       money.push(`C${r}`, `D${r}`, `E${r}`);

@@ -1,20 +1,20 @@
-// Weights, the 总分 row and the grade (docs/rules.md "Weights and totals").
+// Weights, the 总分 row and the grade (docs/rules.md "Weights, totals, grades").
 import Decimal from 'decimal.js';
 import { finding } from './findings';
 import { readFigure } from './cell-number';
-import { fixed2, plain, TOLERANCE } from './exact';
+import { fixed2, percent2, plain, round2, TOLERANCE, type Share } from './exact';
 import type { Grid } from './grid';
 import type { IndicatorResult } from './indicators';
 import { LEVEL1_NAMES } from './labels';
 import { WritePlan } from './patch';
-import type { Profile } from './profile';
+import type { ExecutionCap, Profile } from './profile';
 import type { FormEntries } from './read';
 import type { LayoutFamily, LevelReport, TotalReport } from './report';
 import type { CellPatch, Finding } from './types';
 
 
 export function gradeOf(total: Decimal, profile: Profile): string {
-  const t = total.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const t = round2(total);
   if (t.gte(profile.gradeBands.优)) return '优';
   if (t.gte(profile.gradeBands.良)) return '良';
   if (t.gte(profile.gradeBands.中)) return '中';
@@ -121,7 +121,7 @@ export function evaluateTotal(
   grid: Grid,
   form: FormEntries,
   rows: IndicatorResult[],
-  budget: { score: Decimal | null; weight: Decimal | null; enteredScore: Decimal | null; writes: CellPatch[] },
+  budget: { score: Decimal | null; weight: Decimal | null; enteredScore: Decimal | null; writes: CellPatch[]; rate: Share | null },
   profile: Profile,
   context: { indicatorWeight: Decimal; unscored: boolean },
 ): TotalResult {
@@ -130,7 +130,7 @@ export function evaluateTotal(
   const plan = new WritePlan(grid, findings);
   const unscored = context.unscored;
   const weight = context.indicatorWeight.plus(budget.weight ?? 0);
-  const score = sum(rows.map((r) => r.settled)).plus(budget.score ?? budget.enteredScore ?? 0);
+  let score = sum(rows.map((r) => r.settled)).plus(budget.score ?? budget.enteredScore ?? 0);
   // Every row's score known (entered or given by a rule): only then is the sum a total with a grade.
   const complete = rows.every((r) => !r.counts || r.settled !== null) && (budget.weight === null || (budget.score ?? budget.enteredScore) !== null);
   // The 得分 column, now and once the recompute is written. A cell the recompute does not write (a
@@ -140,10 +140,22 @@ export function evaluateTotal(
   const cells = rows
     .map((r) => column(r.enteredScore, r.settled, r.writes.some((p) => p.reason === 'score')))
     .concat(column(budget.enteredScore, budget.score, budget.writes.some((p) => p.reason === 'budget-score')));
-  const columnNow = sum(cells.map((c) => c.now));
-  const columnAfter = sum(cells.map((c) => c.after));
+  // A provincial tier may cap the total by the execution rate (docs/profiles.md executionCaps).
+  const cap = capOf(budget.rate, profile);
+  const capped = (d: Decimal) => (cap && d.gt(cap.maxTotal) ? new Decimal(cap.maxTotal) : d);
+  const columnNow = capped(sum(cells.map((c) => c.now)));
+  const columnAfter = capped(sum(cells.map((c) => c.after)));
+  const uncapped = score;
+  score = capped(score);
   const t = form.total;
   let report: TotalReport | null = null;
+  if (cap && uncapped.gt(cap.maxTotal)) {
+    const at = t?.scoreCell ?? t?.labelCell;
+    findings.push(
+      finding('total.capped', sheet, at?.address ?? 'A1',
+        `执行率低于 ${percent2(new Decimal(cap.below))}，按所用配置总分不得高于 ${cap.maxTotal} 分：各项合计 ${fixed2(uncapped)}，总分按 ${fixed2(score)} 计。`),
+    );
+  }
   if (t && t.scoreCell) {
     const grade = complete && rows.length > 0 ? gradeOf(score, profile) : null;
     const enteredWeight = readFigure(grid, t.weightCell, findings, { what: '总分的分值' });
@@ -191,6 +203,13 @@ export function evaluateTotal(
     return { report, grade, enteredGrade, findings, writes: plan.patches };
   }
   return { report, grade: null, enteredGrade: null, findings, writes: plan.patches };
+}
+
+/** The tightest execution-rate tier the rate falls below, or null. */
+function capOf(rate: Share | null, profile: Profile): ExecutionCap | null {
+  if (!rate) return null;
+  const applying = profile.executionCaps.filter((c) => rate.num.lt(rate.den.times(c.below)));
+  return applying.reduce<ExecutionCap | null>((low, c) => (low === null || new Decimal(c.maxTotal).lt(low.maxTotal) ? c : low), null);
 }
 
 /** One 得分 cell: its figure now, and after a recompute that writes `settled` there when `writes`. */

@@ -44,6 +44,8 @@ export interface IndicatorVerdict {
   score: Decimal | null;
   /** The share of the weight the rule gives, unrounded (a 得分系数); null for a graded qualitative row. */
   fraction: Share | null;
+  /** A positive target's actual as a share of it (B ÷ A); null for other kinds. */
+  reached: Share | null;
   /** The person may keep their own score inside `band`. */
   judgement: boolean;
   band: { low: Decimal; high: Decimal } | null;
@@ -132,6 +134,7 @@ interface Draft {
   fraction: Share | null;
   judgement: boolean;
   notes: VerdictNote[];
+  reached?: Share;
 }
 
 function finish(draft: Draft, weight: Decimal): IndicatorVerdict {
@@ -141,6 +144,7 @@ function finish(draft: Draft, weight: Decimal): IndicatorVerdict {
     met: draft.met,
     score: draft.fraction === null ? null : scoreOf(weight, draft.fraction),
     fraction: draft.fraction,
+    reached: draft.reached ?? null,
     judgement: draft.judgement,
     band: draft.judgement ? { low: ZERO, high: scoreOf(weight, FULL) } : null,
     notes: draft.notes,
@@ -193,7 +197,8 @@ function assessNumber(input: IndicatorInput, target: MeasurePart, actual: Measur
       detail: `年度指标值要求等于 ${show(target)}，实际为 ${show(part)}，请复核`,
     });
   }
-  return { kind, inferred, met: outcome.met, fraction: outcome.fraction, judgement: !unit.same, notes };
+  const reached = kind === 'positive' && a.gt(0) ? share(b, a) : undefined;
+  return { kind, inferred, met: outcome.met, fraction: outcome.fraction, judgement: !unit.same, notes, reached };
 }
 
 /** Whether an actual part's label names the same thing as a target part's. */

@@ -11,7 +11,7 @@ import type { CellProbe, CellRef, SheetProtection, SheetRead, SheetRef } from '.
 import { READ_WINDOW } from '../door/notices';
 import type { Capabilities } from './capabilities';
 import type { CellPropertiesLike, ClientResultLike, RangeAreasLike, RangeLike, RequestContextLike, ScalarValue, WorksheetLike } from './host';
-import { runsOf } from './runs';
+import { runsOf } from '../door/runs';
 import { fillOf, toSnapshot } from './snapshot';
 
 /** Bytes a sync may carry: well under Excel on the web's 5 MB, since rows not yet read may hold longer text. */

@@ -5,7 +5,7 @@ import { a1 } from '../core/address';
 import type { CellValue } from '../core/types';
 import type { CellWrite } from '../door/host';
 import type { RequestContextLike, ScalarValue, WorksheetLike } from './host';
-import { runsOf } from './runs';
+import { runsOf } from '../door/runs';
 import { literal } from './typed-text';
 
 interface Placed {

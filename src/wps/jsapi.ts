@@ -57,12 +57,19 @@ export interface EtRange {
   Select(): void;
 }
 
+/** Worksheet.Protection: what a protected sheet still allows. */
+export interface EtProtection {
+  readonly AllowFormattingCells: Member<boolean>;
+}
+
 export interface EtWorksheet {
   get Name(): Member<string>;
   set Name(name: string);
   readonly UsedRange: Member<EtRange>;
   /** True when the sheet's contents are protected. */
   readonly ProtectContents: Member<boolean>;
+  /** Undefined on a build that does not expose it: then formatting counts as refused. */
+  readonly Protection: Member<EtProtection | undefined>;
   Range(address: string): EtRange;
   Activate(): void;
 }
@@ -103,9 +110,12 @@ export interface EtPluginStorage {
   setItem(key: string, value: unknown): void;
 }
 
+/** SheetChange's arguments: the sheet and the cells the person changed (WPS 加载项开发文档「表格事件」). */
+export type EtSheetChange = (sheet: EtWorksheet, target: EtRange) => void;
+
 export interface EtApiEvent {
-  AddApiEventListener(event: string, handler: (...args: unknown[]) => void): void;
-  RemoveApiEventListener(event: string, handler: (...args: unknown[]) => void): void;
+  AddApiEventListener(event: 'SheetChange', handler: EtSheetChange): void;
+  RemoveApiEventListener(event: 'SheetChange', handler: EtSheetChange): void;
 }
 
 export interface EtApplication {

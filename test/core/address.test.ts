@@ -1,4 +1,4 @@
-import { a1, columnLetters, columnNumber, compareAddresses, parseA1, parseRange, quoteSheet, rangeText, splitSheet } from '../../src/core/address';
+import { a1, columnLetters, columnNumber, compareAddresses, parseA1, parseColumns, parseRange, quoteSheet, rangeText, splitSheet } from '../../src/core/address';
 
 describe('column letters and numbers', () => {
   test.each([
@@ -60,4 +60,13 @@ describe('ranges and sheet names', () => {
     const sorted = ['C2', 'A10', 'B2', 'A1', 'AA1'].sort(compareAddresses);
     expect(sorted).toEqual(['A1', 'AA1', 'B2', 'C2', 'A10']);
   });
+});
+
+describe('whole columns', () => {
+  test.each([
+    ['D:D', { top: 1, left: 4, bottom: 1048576, right: 4 }],
+    ['$F:$B', { top: 1, left: 2, bottom: 1048576, right: 6 }],
+  ])('%j reads as %j', (text, want) => expect(parseColumns(text)).toEqual(want));
+
+  test.each(['D', 'D1:D2', 'D:D:E', 'ABCD:A', ''])('%j is not whole columns', (text) => expect(parseColumns(text)).toBeNull());
 });

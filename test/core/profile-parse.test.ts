@@ -130,3 +130,33 @@ describe('built-in profiles', () => {
     expect(resolveProfileName('hunan')).toBeNull();
   });
 });
+
+describe('provincial rules', () => {
+  test('are off in the national profile', () => {
+    expect(NATIONAL.executionCaps).toEqual([]);
+    expect(NATIONAL.overAchievementDeduction).toBeNull();
+  });
+
+  test('execution caps and the over-achievement deduction are read exactly', () => {
+    const p = parseProfile(
+      { executionCaps: [{ below: '60%', maxTotal: 60 }, { below: 0.8, maxTotal: '80' }], overAchievementDeduction: { ratio: '130%', share: '0.2' } },
+      'province.json',
+    );
+    expect(p.executionCaps).toEqual([{ below: '0.6', maxTotal: '60' }, { below: '0.8', maxTotal: '80' }]);
+    expect(p.overAchievementDeduction).toEqual({ ratio: '1.3', share: '0.2' });
+    expect(parseProfile({ overAchievementDeduction: null }, 'p.json').overAchievementDeduction).toBeNull();
+  });
+
+  test.each([
+    [{ executionCaps: { below: '0.6', maxTotal: '60' } }, 'executionCaps'],
+    [{ executionCaps: [{ below: '0.6' }] }, 'executionCaps[0]'],
+    [{ executionCaps: [{ below: '1.6', maxTotal: '60' }] }, 'executionCaps[0].below'],
+    [{ executionCaps: [{ below: '0.6', maxTotal: '160' }] }, 'executionCaps[0].maxTotal'],
+    [{ executionCaps: [{ below: '0.6', maxTotal: '60', cap: 1 }] }, 'executionCaps[0].cap'],
+    [{ overAchievementDeduction: { ratio: '1.3' } }, 'overAchievementDeduction'],
+    [{ overAchievementDeduction: { ratio: '0.9', share: '0.2' } }, 'overAchievementDeduction.ratio'],
+    [{ overAchievementDeduction: { ratio: '1.3', share: '2' } }, 'overAchievementDeduction.share'],
+  ])('%j is refused naming %s', (json, key) => {
+    expect(refusal(json).key).toBe(key);
+  });
+});

@@ -124,6 +124,20 @@ const CASES: Case[] = [
     findings: [{ code: 'form.unscored', cell: 'H7' }],
     not: ['score.missing', 'total.missing', 'total.mismatch'],
   },
+  // Provincial rules, off in the national profile
+  {
+    name: 'execution below 80% caps the total at 80 (a province\'s tiers)',
+    sheet: form({ money: { initial: 100, planned: 100, executed: 75 }, rate: 0.75, budgetScore: 7.5, total: [100, 97.5], goals: ['完成任务。', '资金拨付滞后，执行率偏低的原因已说明。'] }),
+    profile: { ...NATIONAL, name: 'caps', executionCaps: [{ below: '0.6', maxTotal: '60' }, { below: '0.8', maxTotal: '80' }] },
+    findings: [{ code: 'total.capped', cell: 'H13' }, { code: 'total.mismatch', cell: 'H13' }],
+  },
+  {
+    name: 'an actual 35% over its target with no reason loses a fifth of its weight (a province\'s rule)',
+    sheet: firstRow({ actual: '135人次' }),
+    profile: { ...NATIONAL, name: 'deduct', overAchievementDeduction: { ratio: '1.3', share: '0.2' } },
+    findings: [{ code: 'score.deducted', cell: 'H8' }, { code: 'score.mismatch', cell: 'H8' }, { code: 'deviation.missing', cell: 'I8' }],
+  },
+  { name: 'the same actual under the national profile keeps full marks', sheet: firstRow({ actual: '135人次' }), findings: [{ code: 'indicator.over-achieved', cell: 'F8' }], not: ['score.deducted', 'score.mismatch', 'deviation.missing'] },
   { name: 'a special-fund form: not scored, said once', sheet: targetsOnlyForm(), findings: [{ code: 'form.not-scored', cell: 'D10' }, { code: 'deviation.missing', cell: 'G15' }] },
   { name: 'a form without 分值 column: what cannot be checked is said', sheet: levelWeightForm(), findings: [{ code: 'form.unchecked', cell: 'G8' }] },
   { name: 'no form on the sheet', sheet: { name: '说明', rows: [['填表说明'], ['请在第二张表填写。']] }, findings: [{ code: 'form.not-found', cell: 'A1' }] },
@@ -181,5 +195,35 @@ describe('scores are exact: multiplied before divided, half-up once', () => {
     const report = analyze(form({ money: { initial: planned, planned, executed }, budgetWeight: weight, rate: null, budgetScore: null, total: [null, null] }));
     expect(report.forms[0].budget).toMatchObject({ rate, score });
     expect(report.forms[0].writes.find((w) => w.reason === 'budget-score')?.text).toBe(score);
+  });
+});
+
+describe('provincial rules change the figures only when the profile asks', () => {
+  const caps: Profile = { ...NATIONAL, name: 'caps', executionCaps: [{ below: '0.6', maxTotal: '60' }, { below: '0.8', maxTotal: '80' }] };
+  const low = (executed: number) => form({ money: { initial: 100, planned: 100, executed }, rate: executed / 100, budgetScore: executed / 10, total: [100, 90 + executed / 10] });
+
+  test.each([
+    [75, '80.00', '良'],
+    [55, '60.00', '中'],
+    [85, '98.50', '优'],
+  ])('executed %d%%: total %s, grade %s', (executed, total, grade) => {
+    const f = analyze(low(executed), caps).forms[0];
+    expect(f.total?.score).toBe(total);
+    expect(f.grade).toBe(grade);
+    const written = f.writes.find((w) => w.reason === 'total-score')?.text ?? f.total?.enteredScore;
+    expect(Number(written)).toBe(Number(total));
+  });
+
+  test('the national profile leaves the same form uncapped', () => {
+    expect(analyze(low(75)).forms[0].total?.score).toBe('97.50');
+  });
+
+  test('the deduction keeps four fifths of the weight and is written', () => {
+    const f = analyze(firstRow({ actual: '135人次' }), { ...NATIONAL, overAchievementDeduction: { ratio: '1.3', share: '0.2' } }).forms[0];
+    expect(f.indicators[0].score).toBe('16.00');
+    expect(f.writes.find((w) => w.cell === 'H8')?.text).toBe('16.00');
+    // With a reason in the row, nothing is deducted.
+    const explained = analyze(firstRow({ actual: '135人次', why: '上级追加培训任务。' }), { ...NATIONAL, overAchievementDeduction: { ratio: '1.3', share: '0.2' } }).forms[0];
+    expect(explained.indicators[0].score).toBe('20.00');
   });
 });

@@ -62,17 +62,22 @@ test('a string written is read like typed input; an apostrophe keeps text', () =
   expect(book.cell('表', 'C3')).toMatchObject({ formula: '=A1*2' });
 });
 
-test('locked cells of a protected sheet refuse writes; unlocked ones take them', () => {
+test('locked cells of a protected sheet refuse writes; unlocked ones take them; formats only where the protection allows them', () => {
   const book = bookWith();
   book.sheet('表').protected = true;
+  for (let row = 1; row <= 5; row++) book.setCell('表', `D${row}`, { locked: false });
   const et = new MemoryEt(book);
-  et.unlock('表', 'D1:D5');
   const ws = sheetOf(et);
   expect(() => (ws.Range('A1').Value2 = 5)).toThrow('受保护');
   expect(get(ws.Range('D1:D5'), 'Locked')).toBe(false);
   expect(get(ws.Range('C1:D1'), 'Locked')).toBeNull();
   ws.Range('D1').Value2 = 5;
   expect(book.cell('表', 'D1').value).toBe(5);
+  expect(get(get(ws, 'Protection')!, 'AllowFormattingCells')).toBe(false);
+  expect(() => (ws.Range('D1').NumberFormat = '0.00')).toThrow('受保护');
+  book.sheet('表').allowFormatCells = true;
+  ws.Range('D1').NumberFormat = '0.00';
+  expect(book.cell('表', 'D1').numberFormat).toBe('0.00');
 });
 
 test('while the person types in a cell, every call but Application.Ready fails', () => {
@@ -113,4 +118,13 @@ test('Select needs the sheet to be active', () => {
   sheets.Item('其他').Activate();
   sheets.Item('其他').Range('A1,B2').Select();
   expect(book.selectedAddress).toBe('其他!A1,B2');
+});
+
+test('SheetChange passes the sheet and the range the person changed', () => {
+  const book = bookWith();
+  const et = new MemoryEt(book);
+  const seen: string[] = [];
+  et.application.ApiEvent?.AddApiEventListener('SheetChange', (sheet, target) => seen.push(`${get(sheet, 'Name')}!${target.Address(false, false)}`));
+  book.edit('表', 'B5', 3);
+  expect(seen).toEqual(['表!B5']);
 });

@@ -1,64 +1,68 @@
 // Writing into the in-memory WPS in blocks, and keeping values in document properties.
+import type { CellWrite } from '../../src/door/host';
 import { MemoryWorkbook } from '../../src/excel/memory/workbook';
+import { get } from '../../src/wps/access';
 import { MemoryEt } from '../../src/wps/memory/et';
 import { DocPropertyStore } from '../../src/wps/store';
-import { checkUnlocked, planBlocks, SheetCache, withScreenOff, writeBlocks, type CellWrite } from '../../src/wps/write';
+import { planBlocks, withScreenOff, writeBlocks } from '../../src/wps/write';
+
+const SHEET = { id: '表', name: '表' };
 
 function setup(rows = 1000) {
   const book = new MemoryWorkbook();
   book.addSheet('表');
   for (let r = 1; r <= rows; r++) book.setCell('表', `A${r}`, { value: r });
   const et = new MemoryEt(book);
-  return { book, et, sheets: new SheetCache(et.application) };
+  const ws = get(get(et.application, 'ActiveWorkbook')!, 'ActiveSheet');
+  return { book, et, sheet: () => ws };
 }
 
-const scores = (n: number): CellWrite[] => Array.from({ length: n }, (_, i) => ({ sheet: '表', row: i + 1, col: 2, state: { value: i / 4, numberFormat: '0.00' } }));
+const scores = (n: number): CellWrite[] => Array.from({ length: n }, (_, i) => ({ sheet: SHEET, row: i + 1, col: 2, set: { value: i / 4, numberFormat: '0.00' } }));
 
 test('a column of scores is one block: three calls to write 1000 cells, values as numbers with their format', () => {
-  const { book, et, sheets } = setup();
+  const { book, et, sheet } = setup();
   const blocks = planBlocks(scores(1000));
   expect(blocks).toHaveLength(1);
-  sheets.get('表');
   et.calls = 0;
-  writeBlocks(sheets, blocks, (w) => w);
+  writeBlocks(sheet, blocks);
   expect(et.calls).toBe(3);
   expect(book.cell('表', 'B1000')).toMatchObject({ value: 249.75, numberFormat: '0.00' });
 });
 
 test('blocks split where the column, the row run, the format or the kind changes; text stays text', () => {
   const blocks = planBlocks([
-    { sheet: '表', row: 5, col: 8, state: { value: 1, numberFormat: '0.00%' } },
-    { sheet: '表', row: 6, col: 8, state: { value: 2, numberFormat: '0.00' } },
-    { sheet: '表', row: 7, col: 8, state: { value: 3, numberFormat: '0.00' } },
-    { sheet: '表', row: 9, col: 8, state: { value: '100%' } },
-    { sheet: '表', row: 9, col: 9, state: { fill: '#FFEB9C' } },
+    { sheet: SHEET, row: 5, col: 8, set: { value: 1, numberFormat: '0.00%' } },
+    { sheet: SHEET, row: 6, col: 8, set: { value: 2, numberFormat: '0.00' } },
+    { sheet: SHEET, row: 7, col: 8, set: { value: 3, numberFormat: '0.00' } },
+    { sheet: SHEET, row: 9, col: 8, set: { value: '100%' } },
+    { sheet: SHEET, row: 9, col: 9, set: { fill: '#FFEB9C' } },
   ]);
-  expect(blocks.map((b) => [b.rect, b.numberFormat, b.contents, b.fill])).toEqual([
-    [{ top: 5, left: 8, bottom: 5, right: 8 }, '0.00%', [1], undefined],
-    [{ top: 6, left: 8, bottom: 7, right: 8 }, '0.00', [2, 3], undefined],
-    [{ top: 9, left: 8, bottom: 9, right: 8 }, undefined, ["'100%"], undefined],
-    [{ top: 9, left: 9, bottom: 9, right: 9 }, undefined, undefined, '#FFEB9C'],
+  expect(blocks.map((b) => [b.top, b.bottom, b.col, b.numberFormat, b.contents, b.fill])).toEqual([
+    [5, 5, 8, '0.00%', [1], undefined],
+    [6, 7, 8, '0.00', [2, 3], undefined],
+    [9, 9, 8, undefined, ["'100%"], undefined],
+    [9, 9, 9, undefined, undefined, '#FFEB9C'],
   ]);
 });
 
-test('a failure part-way puts back what was written, and screen updating comes back on', () => {
-  const { book, et, sheets } = setup(10);
+test('a failure stops the write where it happened, and screen updating comes back on', () => {
+  const { book, et, sheet } = setup(10);
   book.failingCells.add('表!C3');
-  const before = book.toSnapshots();
   const writes = [...scores(5), ...scores(5).map((w) => ({ ...w, col: 3 }))];
-  expect(() => withScreenOff(et.application, () => writeBlocks(sheets, planBlocks(writes), (w) => ({ ...w, state: { value: null, numberFormat: 'General' } })))).toThrow();
-  expect(book.toSnapshots()).toEqual(before);
+  expect(() => withScreenOff(et.application, () => writeBlocks(sheet, planBlocks(writes)))).toThrow();
+  expect(book.cell('表', 'B5').value).toBe(1);
+  expect(book.cell('表', 'C2').value).toBe(0.25);
+  expect(book.cell('表', 'C4').value).toBeNull();
   expect(et.screenUpdatingSets).toEqual([false, true]);
 });
 
-test('a protected sheet: locked cells, or a format change, stop the write before anything is written; unlocked cells take values', () => {
-  const { book, et, sheets } = setup(10);
-  book.sheet('表').protected = true;
-  et.unlock('表', 'B1:B5');
-  const values = (n: number) => scores(n).map((w) => ({ ...w, state: { value: w.state.value } }));
-  expect(() => checkUnlocked(sheets, planBlocks(values(6)))).toThrow(expect.objectContaining({ kind: 'protected' }));
-  expect(() => checkUnlocked(sheets, planBlocks(scores(5)))).toThrow(expect.objectContaining({ kind: 'protected' }));
-  expect(() => checkUnlocked(sheets, planBlocks(values(5)))).not.toThrow();
+test('fills are written as BGR colours and removed with xlPatternNone', () => {
+  const { book, sheet } = setup(3);
+  writeBlocks(sheet, planBlocks([1, 2].map((row) => ({ sheet: SHEET, row, col: 1, set: { fill: '#FFEB9C' } }))));
+  expect(book.cell('表', 'A2').fill).toBe('#FFEB9C');
+  writeBlocks(sheet, planBlocks([{ sheet: SHEET, row: 1, col: 1, set: { fill: null } }]));
+  expect(book.cell('表', 'A1').fill).toBeUndefined();
+  expect(book.cell('表', 'A2').fill).toBe('#FFEB9C');
 });
 
 describe('document properties', () => {

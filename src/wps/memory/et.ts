@@ -5,10 +5,10 @@
 // as rows or as an Item(r, c) wrapper (`blocks`), as two WPS builds do; NumberFormat, Interior,
 // MergeCells and Locked answer null for a mixed range; colours are BGR integers and error cells read
 // as CVErr numbers; a string written is read like typed input; locked cells of a protected sheet
-// refuse writes; while the person types in a cell every call but Application.Ready fails; Select
+// refuse writes, and all its cells refuse formats unless Protection.AllowFormattingCells; while the person types in a cell every call but Application.Ready fails; Select
 // needs the sheet to be active; custom document properties keep at most `propertyLimit` characters.
 import type { CellRange, CellValue } from '../../core/types';
-import { a1, parseA1 } from '../../core/address';
+import { a1, columnLetters, MAX_COL, MAX_ROW, parseColumns, parseRange } from '../../core/address';
 import { typedInput } from '../../excel/memory/typed-input';
 import { isErrorText, type MemoryChange, type MemorySheet, type MemoryWorkbook } from '../../excel/memory/workbook';
 import { bgrToHex, cvErrOf, hexToBgr } from '../color';
@@ -21,8 +21,10 @@ import type {
   EtDocumentProperty,
   EtInterior,
   EtPluginStorage,
+  EtProtection,
   EtRange,
   EtScalar,
+  EtSheetChange,
   EtTaskPane,
   EtWorkbook,
   EtWorksheet,
@@ -54,38 +56,16 @@ export class MemoryEtError extends Error {
 
 const WHITE = 16777215;
 const XL_SOLID = 1;
-const MAX_ROWS = 1048576;
-const MAX_COLS = 16384;
 
 function rectText(r: CellRange, absolute: boolean): string {
-  const cell = (row: number, col: number): string => {
-    const text = a1(row, col);
-    if (!absolute) return text;
-    const m = /^([A-Z]+)(\d+)$/.exec(text) as RegExpExecArray;
-    return `$${m[1]}$${m[2]}`;
-  };
+  const cell = (row: number, col: number): string => (absolute ? `$${columnLetters(col)}$${row}` : a1(row, col));
   return r.top === r.bottom && r.left === r.right ? cell(r.top, r.left) : `${cell(r.top, r.left)}:${cell(r.bottom, r.right)}`;
 }
 
 /** "B3", "B3:D4", "$B$3:$D$4", "H19,H23" (areas) or "D:D" (whole columns). */
 function parseAreas(address: string): CellRange[] | null {
-  const areas: CellRange[] = [];
-  for (const part of address.replace(/\$/g, '').split(',')) {
-    const cols = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(part.trim());
-    if (cols) {
-      const p = parseA1(`${cols[1]}1`);
-      const q = parseA1(`${cols[2]}1`);
-      if (!p || !q) return null;
-      areas.push({ top: 1, bottom: MAX_ROWS, left: Math.min(p.col, q.col), right: Math.max(p.col, q.col) });
-      continue;
-    }
-    const [from, to = from] = part.trim().split(':');
-    const p = parseA1(from);
-    const q = parseA1(to);
-    if (!p || !q) return null;
-    areas.push({ top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) });
-  }
-  return areas;
+  const areas = address.split(',').map((part) => parseColumns(part) ?? parseRange(part));
+  return areas.every((a): a is CellRange => a !== null) ? areas : null;
 }
 
 function cellsOf(r: CellRange): { row: number; col: number }[] {
@@ -107,8 +87,6 @@ export class MemoryEt {
   readonly application: EtApplication;
   /** Workbook.CustomDocumentProperties, in the order added. */
   readonly properties = new Map<string, unknown>();
-  /** Cells unlocked for input, per sheet, as "row,col" (all others are locked, as in a new sheet). */
-  readonly unlocked = new Map<string, Set<string>>();
   /** Column widths set through ColumnWidth, in characters, per sheet and 1-based column. */
   readonly columnWidths = new Map<string, Map<number, number>>();
   screenUpdating = true;
@@ -116,7 +94,7 @@ export class MemoryEt {
   readonly screenUpdatingSets: boolean[] = [];
   readonly storage = new Map<string, unknown>();
   readonly taskPanes: { id: number; url: string; visible: boolean }[] = [];
-  private readonly listeners = new Map<string, Set<(...args: unknown[]) => void>>();
+  private readonly listeners = new Map<string, Set<EtSheetChange>>();
   private readonly members: 'property' | 'method';
   private readonly blocks: 'array' | 'item';
   private readonly propertyLimit: number | null;
@@ -137,13 +115,6 @@ export class MemoryEt {
   /** The `wps` global a task pane page sees. */
   get wps(): WpsGlobal {
     return { EtApplication: () => this.application, Application: this.application };
-  }
-
-  /** Unlock cells for input (fixtures): "B5:D9". */
-  unlock(sheet: string, address: string): void {
-    const set = this.unlocked.get(sheet) ?? new Set<string>();
-    for (const area of parseAreas(address) ?? []) for (const { row, col } of cellsOf(area)) set.add(`${row},${col}`);
-    this.unlocked.set(sheet, set);
   }
 
   /** One call into WPS: counted, and refused while the person is typing in a cell. */
@@ -237,12 +208,12 @@ export class MemoryEt {
     Object.defineProperty(app, 'PluginStorage', { value: storage, enumerable: true });
     if (events) {
       const api = {} as EtApiEvent;
-      this.method(api, 'AddApiEventListener', (event: string, handler: (...args: unknown[]) => void) => {
+      this.method(api, 'AddApiEventListener', (event: string, handler: EtSheetChange) => {
         const set = this.listeners.get(event) ?? new Set();
         set.add(handler);
         this.listeners.set(event, set);
       });
-      this.method(api, 'RemoveApiEventListener', (event: string, handler: (...args: unknown[]) => void) => void this.listeners.get(event)?.delete(handler));
+      this.method(api, 'RemoveApiEventListener', (event: string, handler: EtSheetChange) => void this.listeners.get(event)?.delete(handler));
       Object.defineProperty(app, 'ApiEvent', { value: api, enumerable: true });
     }
     this.method(app, 'CreateTaskPane', (url: string) => {
@@ -321,6 +292,11 @@ export class MemoryEt {
     );
     this.member(ws, 'UsedRange', () => this.range(sheet, [sheet.usedRange() ?? { top: 1, left: 1, bottom: 1, right: 1 }]));
     this.member(ws, 'ProtectContents', () => sheet.protected);
+    this.member(ws, 'Protection', () => {
+      const protection = {} as EtProtection;
+      this.member(protection, 'AllowFormattingCells', () => sheet.allowFormatCells);
+      return protection;
+    });
     this.method(ws, 'Range', (address: string) => {
       const areas = parseAreas(address);
       if (!areas || areas.length === 0) throw new MemoryEtError(`无效的区域：${address}`);
@@ -419,7 +395,8 @@ export class MemoryEt {
       if (v === null) return '';
       return typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v);
     };
-    const locked = (row: number, col: number): boolean => !this.unlocked.get(sheet.name)?.has(`${row},${col}`);
+    // Locked unless the template's author unlocked it, as in Excel (the workbook's MemoryCell.locked).
+    const locked = (row: number, col: number): boolean => sheet.get(row, col).locked !== false;
     const writeCells = (values: EtScalar | EtScalar[][], change: (row: number, col: number, value: EtScalar) => void): void => {
       const rect = one();
       const rows = rect.bottom - rect.top + 1;
@@ -455,7 +432,7 @@ export class MemoryEt {
     };
     const formatWrite = (write: (row: number, col: number) => void): void => {
       const rect = one();
-      if (sheet.protected) throw new MemoryEtError('您试图更改的单元格或图表受保护，因而是只读的。');
+      if (sheet.protected && !sheet.allowFormatCells) throw new MemoryEtError('您试图更改的单元格或图表受保护，因而是只读的。');
       for (const { row, col } of cellsOf(rect)) write(row, col);
       this.book.emitStateChange();
     };
@@ -518,7 +495,7 @@ export class MemoryEt {
     });
     this.method(r, 'Resize', (rows: number, cols: number) => {
       const first = one();
-      if (rows < 1 || cols < 1 || first.top + rows - 1 > MAX_ROWS || first.left + cols - 1 > MAX_COLS) throw new MemoryEtError('应用程序定义或对象定义错误。');
+      if (rows < 1 || cols < 1 || first.top + rows - 1 > MAX_ROW || first.left + cols - 1 > MAX_COL) throw new MemoryEtError('应用程序定义或对象定义错误。');
       return this.range(sheet, [{ top: first.top, left: first.left, bottom: first.top + rows - 1, right: first.left + cols - 1 }]);
     });
     this.method(r, 'Merge', () => {

@@ -1,7 +1,9 @@
-// The same door behaviour on every host: Excel through Office.js, and WPS 表格 on both builds the
-// in-memory WPS plays (members as properties with array blocks, as methods with Item(r, c) blocks).
-// What a person sees in the workbook after each button, and how many round trips it took.
-import type { ActionOptions, CheckResult, RecomputeResult, RestoreResult } from '../../src/door/door';
+// One door suite for every host: the workflow (src/door/door.ts) over Excel through Office.js, and
+// over WPS 表格 on both builds the in-memory WPS plays (members as properties with array blocks; as
+// methods with Item(r, c) blocks and 255-character document properties). What a person sees in the
+// workbook after each button, and how many round trips it took.
+import { parseRange } from '../../src/core/address';
+import type { Door } from '../../src/door/door';
 import { ExcelDoor } from '../../src/excel/door';
 import { MARK_COLORS } from '../../src/door/marks';
 import { createOfficeHost } from '../../src/excel/memory/host';
@@ -9,44 +11,32 @@ import { MemoryWorkbook } from '../../src/excel/memory/workbook';
 import { WpsDoor } from '../../src/wps/door';
 import { MemoryEt, type EtModelOptions } from '../../src/wps/memory/et';
 import { seedSketch } from '../fixtures/seed';
-import { parseRange, sketchToSnapshot, type SheetSketch } from '../../src/core/sketch';
+import { sketchToSnapshot } from '../../src/core/sketch';
 import { templateSketch } from '../../src/core/template';
-import { formWith } from './forms';
+import { formWith } from '../wps/forms';
 
 const SEED = seedSketch.name;
-
-interface Door {
-  check(opts?: ActionOptions): Promise<CheckResult>;
-  recompute(opts?: ActionOptions): Promise<RecomputeResult>;
-  undo(): Promise<RestoreResult>;
-  clearMarks(): Promise<RestoreResult>;
-  canUndo(): boolean;
-  profileChoice(): Promise<unknown>;
-  select(sheet: string, cell: string): Promise<void>;
-  insertSheet(sketch: SheetSketch): Promise<string>;
-  watch(onEdit: () => void): Promise<boolean>;
-}
 
 interface Host {
   /** A door on the book; opening another on the same book is closing and reopening the pane. */
   open(book: MemoryWorkbook): Door;
   /** Round trips into the host since the book was opened (Excel: syncs; WPS: object-model calls, less those on the workbook store). */
   trips(book: MemoryWorkbook): number;
-  /** Protect the sheet, leaving `unlocked` (an address) open for input. */
-  protect(book: MemoryWorkbook, sheet: string, unlocked?: string): void;
   /** Round trips a 1,000-row form may take beyond a 100-row one (Excel: a second band in each action's read and a fill probe, to stay under its 5 MB a sync). */
   longFormTrips: number;
+}
+
+/** Protect the sheet, leaving `unlocked` (an address) open for input: the workbook both in-memory hosts share. */
+function protect(book: MemoryWorkbook, sheet: string, unlocked?: string): void {
+  book.sheet(sheet).protected = true;
+  const r = unlocked ? parseRange(unlocked) : null;
+  if (!r) return;
+  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) book.sheet(sheet).patch(row, col, { locked: false });
 }
 
 const excel: Host = {
   open: (book) => new ExcelDoor(createOfficeHost(book)),
   trips: (book) => book.syncCount,
-  protect: (book, sheet, unlocked) => {
-    book.sheet(sheet).protected = true;
-    if (!unlocked) return;
-    const r = parseRange(unlocked);
-    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) book.sheet(sheet).patch(row, col, { locked: false });
-  },
   longFormTrips: 3,
 };
 
@@ -63,10 +53,6 @@ function wps(opts: EtModelOptions): Host {
   return {
     open: (book) => new WpsDoor(model(book).application),
     trips: (book) => model(book).calls - model(book).propertyCalls,
-    protect: (book, sheet, unlocked) => {
-      book.sheet(sheet).protected = true;
-      if (unlocked) model(book).unlock(sheet, unlocked);
-    },
     longFormTrips: 0,
   };
 }
@@ -126,7 +112,7 @@ describe.each(HOSTS)('%s', (_name, host) => {
 
   test('a protected sheet: a clear message and not one cell written', async () => {
     const book = seedBook();
-    host.protect(book, SEED);
+    protect(book, SEED);
     const before = book.toSnapshots();
     await expect(host.open(book).recompute()).rejects.toMatchObject({ kind: 'protected' });
     expect(book.toSnapshots()).toEqual(before);
@@ -202,7 +188,7 @@ describe.each(HOSTS)('%s', (_name, host) => {
 
   test('a protected sheet is checked but not highlighted, and says so', async () => {
     const book = seedBook();
-    host.protect(book, SEED);
+    protect(book, SEED);
     const before = book.toSnapshots();
     const result = await host.open(book).check();
     expect(result.notices).toContain('protected-no-marks');
@@ -244,6 +230,36 @@ describe.each(HOSTS)('%s', (_name, host) => {
     book.edit(SEED, 'F19', 9600);
     expect(onEdit).toHaveBeenCalledTimes(1);
   });
+
+  test('a protected template whose score cells are formatted and open for input is recomputed', async () => {
+    const book = seedBook();
+    for (const cell of ['H19', 'H23', 'H41']) book.setCell(SEED, cell, { numberFormat: '0.00' });
+    book.setCell(SEED, 'G5', { numberFormat: '0.00%' });
+    protect(book, SEED, 'G5:H41');
+    const result = await host.open(book).recompute();
+    expect(result.written).toHaveLength(4);
+    expect(result.notices).not.toContain('protected-values-only');
+    expect(book.cell(SEED, 'H41').value).toBe(97.87);
+    expect(await host.open(book).undo()).toEqual({ restored: 4, kept: 0 });
+    expect(book.cell(SEED, 'H41').value).toBe(96);
+  });
+
+  test('a protected sheet that allows formatting is highlighted', async () => {
+    const book = seedBook();
+    protect(book, SEED);
+    book.sheet(SEED).allowFormatCells = true;
+    const result = await host.open(book).check();
+    expect(result.notices).not.toContain('protected-no-marks');
+    expect(result.fillsChanged).toBeGreaterThan(0);
+  });
+
+  test('1000 indicator rows with merged 二级 labels are read and recomputed', async () => {
+    const book = MemoryWorkbook.fromSnapshots([sketchToSnapshot(formWith(1000, 10))]);
+    const door = host.open(book);
+    const result = await door.recompute();
+    expect(result.reports[0].forms[0].indicators).toHaveLength(1000);
+    expect(book.cell(formWith(1000, 10).name, 'H1006').value).toBe(79);
+  });
 });
 
 describe.each(HOSTS.slice(1))('%s only', (_name, host) => {
@@ -255,21 +271,4 @@ describe.each(HOSTS.slice(1))('%s only', (_name, host) => {
     expect(book.toSnapshots()).toEqual(before);
   });
 
-  test('a protected template whose score cells are formatted and open for input is recomputed', async () => {
-    const book = seedBook();
-    for (const cell of ['H19', 'H23', 'H41']) book.setCell(SEED, cell, { numberFormat: '0.00' });
-    book.setCell(SEED, 'G5', { numberFormat: '0.00%' });
-    host.protect(book, SEED, 'G5:H41');
-    const result = await host.open(book).recompute();
-    expect(result.written).toHaveLength(4);
-    expect(book.cell(SEED, 'H41').value).toBe(97.87);
-  });
-
-  test('1000 indicator rows with merged 二级 labels: calls follow the merged areas, not the cells', async () => {
-    const book = MemoryWorkbook.fromSnapshots([sketchToSnapshot(formWith(1000, 10))]);
-    const door = host.open(book);
-    const result = await door.recompute();
-    expect(result.reports[0].forms[0].indicators).toHaveLength(1000);
-    expect(book.cell(formWith(1000, 10).name, 'H1006').value).toBe(79);
-  });
 });
