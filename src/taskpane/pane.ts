@@ -26,9 +26,9 @@ import { renderWritten } from './render/written';
 import { summarize } from './summary-model';
 import { figureDifferences } from '../core/draft/differences';
 import { draftReport } from '../core/draft/draft';
-import { draftRows, draftSheet } from '../core/draft/rows';
+import { draftSheet } from '../core/draft/rows';
 import type { FormReport } from '../core/report';
-import { canDownload, downloadLink, draftDocx, draftFileName, platformOf } from './report-file';
+import { canDownload, downloadLink, draftDocx, draftFileName } from './report-file';
 import { errorText, noticeText } from './messages';
 
 const RECHECK_DELAY_MS = 800;
@@ -388,7 +388,7 @@ export class Pane {
   /** A .docx where the webview can save a file; otherwise the same text as a new worksheet, through the door. */
   private async deliver(form: FormReport): Promise<void> {
     const draft = draftReport(form);
-    if (canDownload(this.doc, platformOf(this.door.host))) {
+    if (canDownload(this.doc, this.door.host.platform)) {
       const file = draftFileName(draft);
       const link = downloadLink(this.doc, await draftDocx(draft), file, this.t('draftLink', { file }));
       fill(this.parts.report, [el(this.doc, 'p', {}, [link])]);
@@ -396,9 +396,7 @@ export class Pane {
       link.click();
       return this.say(this.t('draftDownloaded', { file }), 'ok');
     }
-    const sheet = draftSheet(draft);
-    const rows = draftRows(draft).map((r) => r.map((text) => (text === '' ? null : text)));
-    const name = await this.door.insertSheet({ name: sheet.name, rows, widths: sheet.widths });
+    const name = await this.door.insertSheet(draftSheet(draft));
     this.say(this.t('draftInserted', { name }), 'ok');
   }
 

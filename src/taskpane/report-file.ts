@@ -16,12 +16,6 @@ export function canDownload(doc: Document, platform: string | null): boolean {
   return 'download' in doc.createElement('a') && view !== null && typeof view.Blob === 'function' && typeof view.URL?.createObjectURL === 'function';
 }
 
-/** Office.context.platform ("PC", "OfficeOnline", "Mac", "iOS"…), or null where the host does not say. */
-export function platformOf(context: object): string | null {
-  const platform: unknown = 'platform' in context ? context.platform : null;
-  return typeof platform === 'string' ? platform : null;
-}
-
 /** 株洲市公安局渌口分局2022年度部门整体支出绩效自评报告（草稿）.docx, without characters Windows refuses. */
 export function draftFileName(draft: Draft): string {
   return `${partsText(draft.title).replace(/[\\/:*?"<>|【】\s]+/g, '')}（草稿）.docx`;

@@ -4,7 +4,8 @@ import { draftReport } from '../../src/core/draft/draft';
 import { figureDifferences } from '../../src/core/draft/differences';
 import { partsText, type Block, type Draft } from '../../src/core/draft/outline';
 import { draftRows, draftSheet, draftText } from '../../src/core/draft/rows';
-import { projectForm, SEED_LOST_ROWS, seedForm, seedWithoutExplanations, unscoredForm } from './forms';
+import { coefficientForm, targetsOnlyForm } from '../fixtures/families';
+import { formOf, projectForm, SEED_LOST_ROWS, seedForm, seedWithoutExplanations, unscoredForm } from './forms';
 
 function section(draft: Draft, title: string): Block[] {
   const start = draft.blocks.findIndex((b) => b.kind === 'heading' && b.level === 1 && b.text.endsWith(title));
@@ -114,7 +115,7 @@ test('the worksheet the pane adds holds the same rows: 自评报告（草稿）,
   const draft = draftReport(seedForm());
   const sheet = draftSheet(draft);
   expect(sheet.name).toBe('自评报告（草稿）');
-  const values = sheet.snapshot.cells.map((r) => r.map((c) => c.value));
+  const values = sheet.rows;
   expect(values[0]).toEqual(['株洲市公安局渌口分局2022年度部门整体支出绩效自评报告']);
   expect(values[1]).toEqual([]);
   expect(values).toContainEqual(['男性家族排查系统建设DNA数据采集数', '10000 份', '9580', '2', '1.92', '否']);
@@ -160,5 +161,25 @@ describe('a form that is not scored', () => {
     const table = draft.blocks.find((b) => b.kind === 'table');
     expect(table).toMatchObject({ head: ['指标', '年度指标值', '实际完成值', '是否完成'] });
     expect(textOf(section(draft, '绩效指标完成情况'))).toContain('数量指标共13项，完成11项，未完成2项');
+  });
+});
+
+describe('other layout families, as the engine reads them', () => {
+  test('a special-fund form (不评分): the title says 专项资金, no score anywhere, a placeholder for the missing explanation', () => {
+    const draft = draftReport(formOf(targetsOnlyForm()));
+    expect(partsText(draft.title)).toBe('县级储备粮2020年度专项资金绩效自评报告');
+    const t = draftText(draft);
+    expect(t).toContain('（本表不评分：表中没有分值和得分，报告不写总分和等级。）');
+    expect(t).not.toMatch(/得\d|总分为|自评等级为|分值\d/);
+    expect(draft.blocks.find((b) => b.kind === 'table' && b.caption.startsWith('表1'))).toMatchObject({ head: ['指标', '年度指标值', '实际完成值', '是否完成'] });
+    expect(placeholders(section(draft, '偏差原因分析及改进措施'))).toEqual(['“市民满意度”的偏差原因及改进措施']);
+    expect(textOf(section(draft, '偏差原因分析及改进措施'))).toContain('一笔贷款次月付息，已督促按期办理。');
+  });
+
+  test('a form without 一级/二级 columns (score coefficients): one table of all rows, losses under 绩效指标', () => {
+    const draft = draftReport(formOf(coefficientForm()));
+    const tables = draft.blocks.filter((b) => b.kind === 'table');
+    expect(tables.map((b) => (b as { caption: string }).caption)).toEqual(['表1  绩效指标']);
+    expect(textOf(section(draft, '自评结论'))).toContain('绩效指标扣1.67分（“高标准农田建设面积”扣1.67分）');
   });
 });

@@ -39,5 +39,6 @@ export function unscoredForm(): FormReport {
     gradeCell: null,
     enteredGrade: null,
     writes: [],
+    scoring: 'not-scored',
   };
 }

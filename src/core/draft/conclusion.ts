@@ -41,7 +41,8 @@ function lossPlaces(form: FormReport): string[] {
     if (lost.lte(0)) continue;
     const rows = form.indicators.filter((r) => (r.level1 || '未分级') === level.name && rowLost(r) !== null);
     const detail = rows.map((r) => `“${r.name}”扣${fixed2(rowLost(r)!)}分`).join('、');
-    out.push(`${level.name}扣${fixed2(lost)}分${detail ? `（${detail}）` : ''}`);
+    const name = level.name === '未分级' ? '绩效指标' : level.name;
+    out.push(`${name}扣${fixed2(lost)}分${detail ? `（${detail}）` : ''}`);
   }
   return out;
 }

@@ -14,7 +14,7 @@ const NAMED_DIFFERENCES = 5;
 
 export function draftReport(form: FormReport): Draft {
   const scored = isScored(form);
-  const kind = KIND[form.type];
+  const kind = form.layout === 'targets-only' ? '专项资金' : KIND[form.type];
   const year = form.year ? `${form.year}年度` : '';
   const unit: Inline = form.unit ? text(form.unit) : gap(form.type === 'project' ? '项目名称' : '单位名称');
   const subject = `${form.unit ?? ''}${year}${kind}`;

@@ -76,6 +76,8 @@ export function indicatorSection(form: FormReport, scored: boolean): Block[] {
   const rows = form.indicators;
   if (rows.length === 0) return [paragraph(gap('绩效指标完成情况（表中未读到三级指标）'))];
   const blocks: Block[] = [paragraph(...levelSentence('本表三级指标', rows, scored, false))];
+  // A layout without 一级/二级 columns (score coefficients): one table of all rows.
+  if (rows.every((r) => r.level1 === '' && r.level2 === '')) return [...blocks, table('表1  绩效指标', rows, scored)];
   let tableNo = 0;
   groupBy(rows, level1Of).forEach((l1, i) => {
     blocks.push(heading2(i + 1, l1.name));

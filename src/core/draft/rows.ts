@@ -1,6 +1,6 @@
 // The draft as rows of cell texts, for a host that cannot offer a download: the pane writes them into
 // a new worksheet 自评报告（草稿）. One row per heading or paragraph; a table keeps its columns.
-import type { Cell, Snapshot } from '../types';
+import type { SheetSketch } from '../sketch';
 import { partsText, type Draft } from './outline';
 
 /** Rows of texts: a heading or paragraph is one cell, a table one row per table row. */
@@ -24,12 +24,11 @@ export function draftText(draft: Draft): string {
 /** The worksheet the pane adds where it cannot offer a download. */
 export const DRAFT_SHEET_NAME = '自评报告（草稿）';
 
-/** The draft as a new sheet's cells: texts in columns A–F, column A wide enough for a paragraph's start. */
-export function draftSheet(draft: Draft): { name: string; snapshot: Snapshot; widths: Record<string, number> } {
-  const cells = draftRows(draft).map((row) => row.map((t): Cell => ({ value: t === '' ? null : t })));
+/** The draft as a new sheet: one cell per heading or paragraph in column A (wide, wrapped by the door), tables in columns A–F. */
+export function draftSheet(draft: Draft): SheetSketch {
   return {
     name: DRAFT_SHEET_NAME,
-    snapshot: { sheet: DRAFT_SHEET_NAME, top: 1, left: 1, cells, merges: [], mergesKnown: true },
+    rows: draftRows(draft).map((row) => row.map((t) => (t === '' ? null : t))),
     widths: { A: 60, B: 18, C: 18, D: 8, E: 8, F: 10 },
   };
 }

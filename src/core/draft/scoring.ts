@@ -3,9 +3,9 @@
 import Decimal from 'decimal.js';
 import type { FormReport, IndicatorReport } from '../report';
 
-/** A form without any 分值 (a special-fund form) is not scored: no total, no grade. */
+/** A form without a 得分 column (a special-fund form) is not scored: no total, no grade. */
 export function isScored(form: FormReport): boolean {
-  return form.total !== null || form.indicators.some((i) => i.weight !== null) || (form.budget?.weight ?? null) !== null;
+  return form.scoring !== 'not-scored';
 }
 
 /** Points lost between a weight and a score, or null when either is unknown. */
