@@ -92,3 +92,7 @@ module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode ?? 'production';
   return [demoConfig(mode), await paneConfig(env, { ...argv, mode })];
 };
+
+// The WPS build swaps the same tags in the same page (webpack.wps.js).
+module.exports.OFFICE_JS = OFFICE_JS;
+module.exports.CSP_META = CSP_META;
