@@ -77,10 +77,11 @@ beforeAll(async () => {
 
 /** Run main.js as WPS does, in a page whose `wps` global is the in-memory WPS. */
 function loadMain(source: string, et: MemoryEt): Record<string, (...args: unknown[]) => unknown> {
-  const window: Record<string, unknown> = { wps: et.wps, crypto: { getRandomValues: (a: Uint8Array) => a } };
+  // WPS runs add-ins in Chromium (CEF), which has btoa/atob; crypto.randomUUID may be missing (main.js adds it).
+  const window: Record<string, unknown> = { wps: et.wps, crypto: { getRandomValues: (a: Uint8Array) => a }, btoa, atob };
   window.window = window;
   const document = { location: { href: `${URL}index.html` } };
-  runInNewContext(source, { window, document, self: window, globalThis: window, setTimeout, clearTimeout, console });
+  runInNewContext(source, { window, document, self: window, globalThis: window, setTimeout, clearTimeout, console, btoa, atob });
   return window as Record<string, (...args: unknown[]) => unknown>;
 }
 
@@ -97,7 +98,9 @@ test('the callbacks return at once (never a promise); 打开助手 opens and the
   expect(window.GetImage({ Id: 'jixiaoCheck' })).toBe('images/check-32.png');
   const result = window.OnAction({ Id: 'jixiaoRecompute' });
   expect(result).toBe(true);
-  await new Promise((r) => setTimeout(r, 50));
+  // The callback returned at once; the write finishes after it. Wait for its record, not for a guessed time.
+  const store = new DocPropertyStore(et.application);
+  for (let i = 0; i < 200 && store.get('jixiao.lastCommand') === null; i++) await new Promise((r) => setTimeout(r, 25));
   expect(book.cell(seedSketch.name, 'H41').value).toBe(97.87);
   expect(new DocPropertyStore(et.application).get('jixiao.lastCommand')).toMatchObject({ command: 'recompute', changed: 4 });
 });
