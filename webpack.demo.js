@@ -87,3 +87,7 @@ module.exports = async (_env = {}, argv = {}) => {
   const mode = argv.mode ?? 'production';
   return [demoConfig(mode), ...paneConfigs(mode)];
 };
+
+// The WPS build swaps the same tags in the same page (webpack.wps.js).
+module.exports.OFFICE_JS = OFFICE_JS;
+module.exports.CSP_META = CSP_META;

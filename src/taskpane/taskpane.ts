@@ -1,11 +1,17 @@
-// Entry of taskpane.html: wait for Office, then build the pane on Excel's door (the real globals,
-// or the in-memory ones the demo installs in their place).
-import { ExcelDoor } from '../excel/door';
-import type { OfficeHost } from '../excel/host';
+// Entry of taskpane.html, in Excel, in WPS 表格 and in a plain browser: the pane on the door the
+// page was opened with (./door-choice.ts).
+import { chooseDoor, type PaneScope } from './door-choice';
+import { localeFor, t } from './i18n';
 import { Pane } from './pane';
 
-void Office.onReady(() => {
-  const host: OfficeHost = { Excel, Office };
+void chooseDoor(window as Window & PaneScope).then(({ kind, door }) => {
   const root = document.getElementById('app');
-  if (root) void new Pane(new ExcelDoor(host), root).start();
+  if (!root) return;
+  if (kind === 'demo') {
+    const note = document.createElement('p');
+    note.className = 'notice';
+    note.textContent = t(localeFor(door.host.displayLanguage), 'demoNote');
+    root.parentNode?.insertBefore(note, root);
+  }
+  void new Pane(door, root).start();
 });

@@ -1,5 +1,5 @@
-// What every browser test needs: the demo built and served on a free port, Chrome/Chromium/Edge
-// driven by playwright-core, and screenshots kept under artifacts/screenshots (git-ignored).
+// What every browser test needs: the demo (or another built page) served on a free port,
+// Chrome/Chromium/Edge driven by playwright-core, and screenshots kept under artifacts/screenshots (git-ignored).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
@@ -23,7 +23,19 @@ export interface Session {
 /** Build if needed, serve, launch Chromium with a fresh profile, and open the demo page. */
 export async function openDemo(): Promise<Session> {
   await ensureDemoBuilt();
-  const server: RunningServer = await startDemoServer(DEMO_DIR, 0);
+  return openServed(DEMO_DIR, '', { ready: waitForDemo });
+}
+
+export interface ServeOptions {
+  /** A script file run in the page before its own scripts (the globals a host puts there). */
+  initScript?: string;
+  /** Resolves once the page is ready to be driven. */
+  ready(page: Page): Promise<void>;
+}
+
+/** Serve `root`, launch Chromium with a fresh profile, and open `path` under it. */
+export async function openServed(root: string, path: string, opts: ServeOptions): Promise<Session> {
+  const server: RunningServer = await startDemoServer(root, 0);
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({
@@ -42,6 +54,7 @@ export async function openDemo(): Promise<Session> {
       outside.push(target);
       return route.abort();
     });
+    if (opts.initScript) await context.addInitScript({ path: opts.initScript });
     const page = await context.newPage();
     // Well inside jest's own timeout, so a wait that fails says what it waited for.
     page.setDefaultTimeout(10_000);
@@ -49,8 +62,8 @@ export async function openDemo(): Promise<Session> {
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(`console: ${message.text()}`);
     });
-    await page.goto(url);
-    await waitForDemo(page);
+    await page.goto(url + path);
+    await opts.ready(page);
     return {
       url,
       page,

@@ -1,6 +1,7 @@
 // The WPS add-in as `npm run build:wps` leaves it in dist/wps: the files WPS asks for, a ribbon.xml
 // its validator accepts, scripts its webview can parse, and ribbon callbacks that work, run on the
 // in-memory WPS.
+import { readFileSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
@@ -30,10 +31,11 @@ const text = (file: string): Promise<string> => readFile(join(OUT, file), 'utf8'
 
 test('the folder holds what WPS asks for, and an offline copy with its jsplugins.xml', async () => {
   const files = await readdir(OUT);
-  expect(files).toEqual(expect.arrayContaining(['index.html', 'main.js', 'ribbon.xml', 'manifest.xml', 'publish.html', 'jsplugins.xml', 'images', 'offline']));
+  const addin = ['index.html', 'main.js', 'ribbon.xml', 'manifest.xml', 'images', 'taskpane.html', 'taskpane.js', 'taskpane.css'];
+  expect(files).toEqual(expect.arrayContaining([...addin, 'publish.html', 'jsplugins.xml', 'offline']));
   const offline = await readdir(join(OUT, 'offline'));
   const folder = offline.find((f) => f.startsWith('jixiao-ziping_')) as string;
-  expect(await readdir(join(OUT, 'offline', folder))).toEqual(expect.arrayContaining(['index.html', 'main.js', 'ribbon.xml', 'manifest.xml', 'images']));
+  expect((await readdir(join(OUT, 'offline', folder))).sort()).toEqual(files.filter((f) => !['publish.html', 'jsplugins.xml', 'offline'].includes(f)).sort());
   const list = new XMLParser({ ignoreAttributes: false }).parse(await text('offline/jsplugins.xml'));
   expect(list.jsplugins.jsplugin).toMatchObject({ '@_name': 'jixiao-ziping', '@_type': 'et', '@_url': folder });
   const online = new XMLParser({ ignoreAttributes: false }).parse(await text('jsplugins.xml'));
@@ -50,8 +52,17 @@ test('ribbon.xml starts with <customUI (no XML declaration) and names only callb
   expect(buttons).toEqual(['打开助手', '一键重算', '检查']);
 });
 
-test('main.js is ES2018 and publish.html\'s script is ES5', async () => {
-  expect(() => parse(mainSource, { ecmaVersion: 2018, sourceType: 'script' })).not.toThrow();
+test('the task pane page loads no office.js and nothing from elsewhere', async () => {
+  const html = await text('taskpane.html');
+  expect(html).not.toMatch(/appsforoffice|microsoft\.com/);
+  expect(html).toMatch(/Content-Security-Policy[^>]*script-src 'self'/);
+  expect(html).toMatch(/<script[^>]*src="?taskpane\.js/);
+});
+
+test('every script is ES2018 and publish.html\'s script is ES5', async () => {
+  const scripts = (await readdir(OUT)).filter((f) => f.endsWith('.js'));
+  expect(scripts).toEqual(expect.arrayContaining(['main.js', 'taskpane.js']));
+  for (const file of scripts) expect(() => parse(readFileSync(join(OUT, file), 'utf8'), { ecmaVersion: 2018, sourceType: 'script' })).not.toThrow();
   const publish = await text('publish.html');
   const script = /<script>([\s\S]*)<\/script>/.exec(publish)?.[1] as string;
   expect(() => parse(script, { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
@@ -66,10 +77,11 @@ beforeAll(async () => {
 
 /** Run main.js as WPS does, in a page whose `wps` global is the in-memory WPS. */
 function loadMain(source: string, et: MemoryEt): Record<string, (...args: unknown[]) => unknown> {
-  const window: Record<string, unknown> = { wps: et.wps, crypto: { getRandomValues: (a: Uint8Array) => a } };
+  // WPS runs add-ins in Chromium (CEF), which has btoa/atob; crypto.randomUUID may be missing (main.js adds it).
+  const window: Record<string, unknown> = { wps: et.wps, crypto: { getRandomValues: (a: Uint8Array) => a }, btoa, atob };
   window.window = window;
   const document = { location: { href: `${URL}index.html` } };
-  runInNewContext(source, { window, document, self: window, globalThis: window, setTimeout, clearTimeout, console });
+  runInNewContext(source, { window, document, self: window, globalThis: window, setTimeout, clearTimeout, console, btoa, atob });
   return window as Record<string, (...args: unknown[]) => unknown>;
 }
 
@@ -86,7 +98,9 @@ test('the callbacks return at once (never a promise); 打开助手 opens and the
   expect(window.GetImage({ Id: 'jixiaoCheck' })).toBe('images/check-32.png');
   const result = window.OnAction({ Id: 'jixiaoRecompute' });
   expect(result).toBe(true);
-  await new Promise((r) => setTimeout(r, 50));
+  // The callback returned at once; the write finishes after it. Wait for its record, not for a guessed time.
+  const store = new DocPropertyStore(et.application);
+  for (let i = 0; i < 200 && store.get('jixiao.lastCommand') === null; i++) await new Promise((r) => setTimeout(r, 25));
   expect(book.cell(seedSketch.name, 'H41').value).toBe(97.87);
   expect(new DocPropertyStore(et.application).get('jixiao.lastCommand')).toMatchObject({ command: 'recompute', changed: 4 });
 });

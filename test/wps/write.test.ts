@@ -85,6 +85,24 @@ describe('document properties', () => {
     expect([...et.properties.keys()]).toEqual([]);
   });
 
+  test('where WPS cuts a property short, the value is deflated and kept in parts as long as WPS keeps', () => {
+    const big = { entries: Array.from({ length: 2000 }, (_, i) => ({ sheet: '表', cell: `H${i + 6}`, before: { value: null }, after: { value: i / 8, numberFormat: '0.00' } })) };
+    const parts = (limit: number) => {
+      const book = new MemoryWorkbook();
+      book.addSheet('表');
+      const et = new MemoryEt(book, { propertyLimit: limit });
+      new DocPropertyStore(et.application).set('jixiao.undo', big);
+      expect(new DocPropertyStore(et.application).get('jixiao.undo')).toEqual(big);
+      const stored = [...et.properties].filter(([name]) => name.startsWith('jixiao.undo#')).map(([, text]) => String(text));
+      expect(stored[0].startsWith('~')).toBe(true);
+      expect(stored.every((text) => text.length <= limit)).toBe(true);
+      return stored.length;
+    };
+    const json = JSON.stringify(big).length;
+    expect(parts(255)).toBeLessThan(json / 255 / 10);
+    expect(parts(1000)).toBeLessThan(parts(255) / 3);
+  });
+
   test('a value that does not read back (cut short by hand) reads as nothing, not as a crash', () => {
     const book = new MemoryWorkbook();
     book.addSheet('表');
