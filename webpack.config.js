@@ -50,13 +50,22 @@ function rewriteManifest(xml, url) {
  * declare them, so typed code cannot call them; core-js adds them for any `.map` or `.find`, which
  * might be an iterator's, and they were a third of the modern bundle.
  */
-const AFTER_ES2022 = [/^es\.iterator\./, /^es\.set\./, /^esnext\./, /^es\.(weak-)?map\.get-or-insert/, 'es.json.parse'];
+const AFTER_ES2022 = [/^es\.iterator\./, /^es\.set\./, /^esnext\./, /^es\.(weak-)?map\.get-or-insert/, 'es.json.parse',
+  // ES2024's ArrayBuffer transfer and ES2026's Uint8Array base64, offered for any `.transfer` or
+  // `.subarray`; they reach for Node's modules through `Function(…)`.
+  /^es\.array-buffer\.(detached|transfer)/, /^es\.uint8-array\./];
+/**
+ * Web APIs every webview the add-in meets already has (atob/btoa since IE10, and the DOMException
+ * they throw). core-js's versions look for Node's modules through `Function('return require(…)')`,
+ * which the pages' CSP refuses.
+ */
+const IN_EVERY_WEBVIEW = ['web.atob', 'web.btoa', /^web\.dom-exception\./];
 
 function babelOptions(target) {
   return {
     babelrc: false,
     configFile: false,
-    presets: [['@babel/preset-env', { targets: TARGETS[target].babel, useBuiltIns: 'usage', corejs: CORE_JS, bugfixes: true, exclude: AFTER_ES2022 }]],
+    presets: [['@babel/preset-env', { targets: TARGETS[target].babel, useBuiltIns: 'usage', corejs: CORE_JS, bugfixes: true, exclude: [...AFTER_ES2022, ...IN_EVERY_WEBVIEW] }]],
   };
 }
 

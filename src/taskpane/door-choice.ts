@@ -4,8 +4,7 @@
 import type { Door } from '../door/door';
 import { ExcelDoor } from '../excel/door';
 import type { OfficeHost } from '../excel/host';
-import { installCompat } from '../wps/compat';
-import { WpsDoor } from '../wps/door';
+import type { installCompat } from '../wps/compat';
 import { wpsApplication, type WpsScope } from '../wps/global';
 
 export type HostKind = 'excel' | 'wps' | 'demo';
@@ -22,6 +21,8 @@ export async function chooseDoor(scope: PaneScope): Promise<{ kind: HostKind; do
   if (Office && (await Office.onReady()).host && scope.Excel) return { kind: 'excel', door: new ExcelDoor({ Office, Excel: scope.Excel }) };
   const app = wpsApplication(scope);
   if (app) {
+    // Loaded only in WPS, so the pane Excel loads carries none of it.
+    const { installCompat, WpsDoor } = await import(/* webpackChunkName: "wps-door" */ './wps-door');
     installCompat(scope);
     return { kind: 'wps', door: new WpsDoor(app, { displayLanguage: scope.navigator?.language }) };
   }
