@@ -138,7 +138,8 @@ export function evaluateTotal(
   // fills counts its settled score. The total written is the column after, so the sheet adds up
   // and the next check agrees with what was written.
   const cells = rows
-    .map((r) => column(r.enteredScore, r.settled, r.writes.some((p) => p.reason === 'score')))
+    // Only a write into the row's 得分 cell counts: a coefficient rewritten beside a kept formula does not fill it.
+    .map((r) => column(r.enteredScore, r.settled, r.writes.some((p) => p.reason === 'score' && p.cell === r.entry.scoreCell?.address)))
     .concat(column(budget.enteredScore, budget.score, budget.writes.some((p) => p.reason === 'budget-score')));
   // A provincial tier may cap the total by the execution rate (docs/profiles.md executionCaps).
   const cap = capOf(budget.rate, profile);
