@@ -163,6 +163,20 @@ describe('recompute', () => {
     expect(recomputeTwice(damaged)).toEqual([]);
   });
 
+  test.each([
+    // Both found by the property above.
+    ['a coefficient form whose 得分 is a formula showing #DIV/0!', 6, 6, FAMILIES[4][1]],
+    ['a grade cell holding a formula', 13, 7, sketchToSnapshot(variantSketch({ grade: '良', total: [100, 90] }))],
+  ])('%s: the formula is kept and a second run plans nothing', (_name, r, c, base) => {
+    const cells = base.cells.map((row) => row.map((cell) => ({ ...cell })));
+    cells[r][c] = { value: '#DIV/0!', error: true, formula: '=1/0' };
+    const s = { ...base, cells };
+    const first = analyzeSheet(s).forms[0];
+    expect(first.writes.map((w) => w.cell)).not.toContain(`${String.fromCharCode(65 + c)}${r + 1}`);
+    expect(first.findings.map((f) => `${f.code}@${f.cell}`)).toContain(`formula.kept@${String.fromCharCode(65 + c)}${r + 1}`);
+    expect(recomputeTwice(s)).toEqual([]);
+  });
+
   test('is idempotent on randomly damaged forms', () => {
     fc.assert(fc.property(mutatedSeed, (s) => recomputeTwice(s).length === 0), { numRuns: 200 });
   });
