@@ -214,6 +214,12 @@ describe('provincial rules change the figures only when the profile asks', () =>
     expect(Number(written)).toBe(Number(total));
   });
 
+  test('a total entered above the cap is told the capped figure, not a wrong sum', () => {
+    const mismatch = analyze(low(75), caps).forms[0].findings.find((f) => f.code === 'total.mismatch');
+    expect(mismatch?.message).toContain('相加为 97.50');
+    expect(mismatch?.message).toContain('封顶应为 80.00');
+  });
+
   test('the national profile leaves the same form uncapped', () => {
     expect(analyze(low(75)).forms[0].total?.score).toBe('97.50');
   });
