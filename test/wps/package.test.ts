@@ -30,7 +30,7 @@ beforeAll(async () => {
 
 const text = (file: string): Promise<string> => readFile(join(OUT, file), 'utf8');
 
-test('the folder holds what WPS asks for, and an offline copy with its jsplugins.xml', async () => {
+test('the folder holds what WPS asks for, and an offline copy with its entries for publish.xml and jsplugins.xml', async () => {
   const files = await readdir(OUT);
   const addin = ['index.html', 'main.js', 'ribbon.xml', 'manifest.xml', 'images', 'taskpane.html', 'taskpane.js', 'taskpane.css'];
   expect(files).toEqual(expect.arrayContaining([...addin, 'publish.html', 'jsplugins.xml', 'offline']));
@@ -39,6 +39,9 @@ test('the folder holds what WPS asks for, and an offline copy with its jsplugins
   expect((await readdir(join(OUT, 'offline', folder))).sort()).toEqual(files.filter((f) => !['publish.html', 'jsplugins.xml', 'offline'].includes(f)).sort());
   const list = new XMLParser({ ignoreAttributes: false }).parse(await text('offline/jsplugins.xml'));
   expect(list.jsplugins.jsplugin).toMatchObject({ '@_name': 'jixiao-ziping', '@_type': 'et', '@_url': folder });
+  // What wpsjs's own offline package writes into jsaddons/publish.xml beside the copied folder.
+  const published = new XMLParser({ ignoreAttributes: false }).parse(await text('offline/publish.xml'));
+  expect(published.jsplugins.jsplugin).toMatchObject({ '@_name': 'jixiao-ziping', '@_type': 'et', '@_url': folder, '@_enable': 'enable_dev', '@_install': 'null' });
   const online = new XMLParser({ ignoreAttributes: false }).parse(await text('jsplugins.xml'));
   expect(online.jsplugins.jspluginonline).toMatchObject({ '@_type': 'et', '@_url': URL });
 });
