@@ -36,7 +36,10 @@ test('npm start where it was skipped: a clear message and what to do, not "comma
   const dir = await mkdtemp(join(tmpdir(), 'jixiao-start-'));
   try {
     await copyFile(join(ROOT, 'scripts', 'debugging.ts'), join(dir, 'debugging.ts'));
-    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(dir, 'debugging.ts'), 'start'], { encoding: 'utf8', cwd: ROOT });
+    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(dir, 'debugging.ts'), 'start'], {
+      encoding: 'utf8',
+      cwd: ROOT,
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^office-addin-debugging 未安装/);
     for (const advice of ['npm install', 'npm run dev-server', 'manifest.xml']) expect(run.stderr).toContain(advice);

@@ -64,7 +64,13 @@ export class MemoryWpsService {
     }
     if (this.refuseWith !== null) return { status: 200, text: this.refuseWith };
     if (request.cmd !== 'enable' && request.cmd !== 'disable') return { status: 400, text: 'Bad Request' };
-    const entry: PublishedAddin = { name: request.name, addonType: request.addonType, url: request.url, online: request.online, enable: request.cmd === 'enable' ? 'true' : 'false' };
+    const entry: PublishedAddin = {
+      name: request.name,
+      addonType: request.addonType,
+      url: request.url,
+      online: request.online,
+      enable: request.cmd === 'enable' ? 'true' : 'false',
+    };
     if (request.version !== undefined) entry.version = request.version;
     if (request.customDomain !== undefined) entry.customDomain = request.customDomain;
     this.installed.set(`${request.name}/${request.addonType}`, entry);
