@@ -163,8 +163,8 @@ describe('the help page', () => {
   test.each(['needs-explanation', 'error', 'explained-loss'] as const)('says what %s means in the pane’s words, in the colour the sheet gets', (kind) => {
     expect(help).toContain(t('zh', `legend.${kind}`));
     expect(help).toContain(`swatch-${kind}`);
-    expect(css).toContain(`.swatch-${kind} { background-color: ${MARK_COLORS[kind]}; }`);
-    expect(helpCss).toContain(`.swatch-${kind} {\n  background: ${MARK_COLORS[kind].toLowerCase()};\n}`);
+    expect(css).toMatch(new RegExp(`\\.swatch-${kind} \\{\\s*background-color: ${MARK_COLORS[kind]};\\s*\\}`, 'i'));
+    expect(helpCss).toMatch(new RegExp(`\\.swatch-${kind} \\{\\s*background: ${MARK_COLORS[kind]};\\s*\\}`, 'i'));
   });
 
   test('also how to use the assistant and how to report a problem', () => {
