@@ -68,4 +68,11 @@ function edgesOf(range: CellRange, index: BorderIndex, r: number, c: number): Ed
   }
 }
 
-export const BORDER_INDEXES: readonly BorderIndex[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'];
+export const BORDER_INDEXES: readonly BorderIndex[] = [
+  'EdgeTop',
+  'EdgeBottom',
+  'EdgeLeft',
+  'EdgeRight',
+  'InsideVertical',
+  'InsideHorizontal',
+];
