@@ -4,10 +4,11 @@
 //                      finds WPS's object model and opens the WPS door (src/taskpane/door-choice.ts)
 //   publish.html       — installs it through WPS's local add-in service (online mode)
 //   jsplugins.xml      — the same add-in for an enterprise jsplugins.xml (online mode)
-//   offline/           — jixiao-ziping_<version>/ and its jsplugins.xml, to copy into jsaddons
+//   offline/           — jixiao-ziping_<version>/ to copy into jsaddons, with its entry for that
+//                        folder's publish.xml (as wpsjs's offline package writes it) or jsplugins.xml
 // WPS_ADDIN_URL=https://host/path/ is where dist/wps/ will be served (default: a local server).
-// Scripts are ES2018 (the engine's regular expressions use lookbehind): WPS runs add-ins in an
-// embedded Chromium of its own, older than current ones (docs/wps.md).
+// Scripts are ES2018: WPS runs add-ins in an embedded Chromium of its own, older than current ones
+// (docs/wps.md).
 const fs = require('fs');
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -74,6 +75,11 @@ class WpsPackage {
       fs.writeFileSync(
         path.join(offline, 'jsplugins.xml'),
         `<jsplugins>\n  <jsplugin name="${NAME}" type="et" url="${OFFLINE}" version="${version}"/>\n</jsplugins>\n`,
+      );
+      // The entry wpsjs 2.2.3's offline package adds to jsaddons/publish.xml (src/lib/build.js, CreatePublishXml).
+      fs.writeFileSync(
+        path.join(offline, 'publish.xml'),
+        `<jsplugins>\n  <jsplugin name="${NAME}" type="et" url="${OFFLINE}" version="${version}" enable="enable_dev" install="null" customDomain=""/>\n</jsplugins>\n`,
       );
     });
   }

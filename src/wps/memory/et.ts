@@ -117,11 +117,15 @@ export class MemoryEt {
     return { EtApplication: () => this.application, Application: this.application };
   }
 
-  /** One call into WPS: counted, and refused while the person is typing in a cell. */
+  /**
+   * One call into WPS: counted, and refused while the person is typing in a cell. The refusal says
+   * no more than Excel's automation does then (RPC_E_CALL_REJECTED); what WPS says is not
+   * documented, so only Application.Ready tells the door why.
+   */
   private enter(name: string, onProperties = false): void {
     this.calls++;
     if (onProperties) this.propertyCalls++;
-    if (this.book.cellEditMode && name !== 'Ready') throw new MemoryEtError('当前正在编辑单元格，无法执行此操作。');
+    if (this.book.cellEditMode && name !== 'Ready') throw new MemoryEtError('Call was rejected by callee. (0x80010001)');
   }
 
   /** Define a readable member (property or method, by build) with an optional setter. */
