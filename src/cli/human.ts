@@ -51,9 +51,11 @@ function pad(text: string, width: number): string {
 function figureTable(form: FormReport): string[] {
   const rows: [string, string, string, string][] = [];
   const b = form.budget;
+  // A form without scores (form.not-scored) shows its rate only: no score, total or grade to compare.
+  const scored = form.scoring !== 'not-scored';
   if (b) {
     rows.push(['预算执行率 rate', b.enteredRate ?? '（空）', b.rate ?? '无法计算', b.cell]);
-    rows.push([`预算得分 budget (/${b.weight ?? '—'})`, b.enteredScore ?? '（空）', b.score ?? '—', b.scoreCell ?? '']);
+    if (scored) rows.push([`预算得分 budget (/${b.weight ?? '—'})`, b.enteredScore ?? '（空）', b.score ?? '—', b.scoreCell ?? '']);
   }
   if (form.total) {
     rows.push(['总分 total', form.total.enteredScore ?? '（空）', form.total.score, form.total.cell]);
@@ -61,7 +63,7 @@ function figureTable(form: FormReport): string[] {
       rows.push(['总分值 weights', form.total.enteredWeight, form.total.weight, form.total.weightCell ?? '']);
     }
   }
-  rows.push(['等级 grade', form.enteredGrade ?? '—', form.grade ?? '—', form.gradeCell ?? '']);
+  if (scored) rows.push(['等级 grade', form.enteredGrade ?? '—', form.grade ?? '—', form.gradeCell ?? '']);
   const head: [string, string, string, string] = ['', '表中 entered', '按规则 computed', '单元格 cell'];
   const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
   return [head, ...rows].map((r) => `    ${r.map((c, i) => pad(c, widths[i])).join('  ').trimEnd()}`);
@@ -74,7 +76,7 @@ export function formLines(form: FormReport, writesTitle: string): string[] {
   const changed = form.writes.filter((w) => w.reason === 'score').length;
   const f = form.findings;
   lines.push(
-    `    指标 ${form.indicators.length} 项：未达标 ${unmet} 项，得分需改 ${changed} 项；` +
+    `    指标 ${form.indicators.length} 项：未达标 ${unmet} 项，${form.scoring === 'not-scored' ? '不评分' : `得分需改 ${changed} 项`}；` +
       `错误 ${count(f, 'error')} · 警告 ${count(f, 'warning')} · 提示 ${count(f, 'info')}`,
   );
   lines.push(...findingLines(f, '    '));

@@ -2,7 +2,7 @@
 import Decimal from 'decimal.js';
 import { finding } from './findings';
 import { readFigure, readWeight } from './cell-number';
-import { atMostFull, fixed2, fractionOf, percent2, plain, scoreOf, share, sharePercent, TOLERANCE, type Share } from './exact';
+import { asPrintedRate, atMostFull, fixed2, fractionOf, percent2, plain, scoreOf, share, sharePercent, TOLERANCE, type Share } from './exact';
 import type { Grid } from './grid';
 import { WritePlan } from './patch';
 import type { Profile } from './profile';
@@ -83,7 +83,7 @@ export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): 
         findings.push(finding('budget.rate-missing', sheet, b.cells.rate.address, `执行率未填写；应为 ${sharePercent(rate)}。`));
       }
     } else {
-      const printed = enteredRate.toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
+      const printed = asPrintedRate(enteredRate);
       const slip = printed.minus(computed).abs();
       if (!slip.isZero()) {
         // A slip of one hundredth of a point is a rounding difference: said, as information.

@@ -12,12 +12,27 @@ export function round2(d: Decimal): Decimal {
 
 /** "97.87", "10.00". */
 export function fixed2(d: Decimal): string {
-  return d.toFixed(2, Decimal.ROUND_HALF_UP);
+  return fixedPlaces(d, 2);
+}
+
+/** Half-up to `places` decimals as text: how a cell formatted "0.0%" or "0.000" shows a figure. */
+export function fixedPlaces(d: Decimal, places: number): string {
+  return d.toFixed(places, Decimal.ROUND_HALF_UP);
+}
+
+/** A fraction as its two-decimal percentage shows it: 0.97805 → 0.9781 (97.81%). */
+export function asPrintedRate(fraction: Decimal): Decimal {
+  return fraction.toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
+}
+
+/** The smallest 2-decimal figure at or above d: the lowest score that still reaches a band. */
+export function ceil2(d: Decimal): Decimal {
+  return d.toDecimalPlaces(2, Decimal.ROUND_CEIL);
 }
 
 /** "100.00%" from a fraction. */
 export function percent2(fraction: Decimal): string {
-  return `${fraction.times(100).toFixed(2, Decimal.ROUND_HALF_UP)}%`;
+  return `${fixed2(fraction.times(100))}%`;
 }
 
 /** Plain exact text of a number as entered: "2", "1.5". */

@@ -1,5 +1,7 @@
 // Random access to a snapshot by absolute row and column, with merges resolved to their top-left cell.
 import { a1 } from './address';
+import { decimalOf } from './cell-number';
+import { fixedPlaces, plain } from './exact';
 import { cellText, labelKey, tidyText } from './text';
 import type { Cell, CellRange, Snapshot } from './types';
 
@@ -84,8 +86,8 @@ export class Grid {
     if (c.error) return '';
     if (typeof c.value === 'number' && (c.numberFormat ?? '').includes('%')) {
       const places = /0\.(0+)%/.exec(c.numberFormat ?? '')?.[1].length ?? 0;
-      const pct = Number((c.value * 100).toPrecision(15));
-      return `${places > 0 ? pct.toFixed(places) : String(pct)}%`;
+      const pct = decimalOf(c.value).times(100);
+      return `${places > 0 ? fixedPlaces(pct, places) : plain(pct)}%`;
     }
     return this.text(row, col);
   }

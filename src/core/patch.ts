@@ -71,7 +71,15 @@ export class WritePlan {
 
   text(at: CellRef, value: string, reason: PatchReason): void {
     const cell = this.grid.raw(at.row, at.col);
-    if (cell.value === value && cell.formula === undefined) return;
+    if (cell.formula !== undefined) {
+      if (cell.value !== value) {
+        this.findings.push(
+          finding('formula.kept', this.grid.sheet, at.address, `该格是公式 ${cell.formula}，助手不改写公式；按规则应为 ${value}，请核对公式。`),
+        );
+      }
+      return;
+    }
+    if (cell.value === value) return;
     this.patches.push({ sheet: this.grid.sheet, cell: at.address, row: at.row, col: at.col, set: { value }, before: stateOf(cell), reason, text: value });
   }
 }

@@ -1,6 +1,6 @@
 // Grading a qualitative actual against its target (docs/rules.md "Qualitative scores").
 import Decimal from 'decimal.js';
-import { round2 } from './exact';
+import { ceil2, round2 } from './exact';
 import type { Profile } from './profile';
 import { labelKey } from './text';
 
@@ -45,7 +45,7 @@ const CENT = new Decimal('0.01');
 
 /** A fraction of the weight as the smallest 2-decimal score that reaches it. */
 function atLeast(weight: Decimal, fraction: string): Decimal {
-  return weight.times(fraction).toDecimalPlaces(2, Decimal.ROUND_CEIL);
+  return ceil2(weight.times(fraction));
 }
 
 /**

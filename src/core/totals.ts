@@ -138,12 +138,14 @@ export function evaluateTotal(
   // fills counts its settled score. The total written is the column after, so the sheet adds up
   // and the next check agrees with what was written.
   const cells = rows
-    .map((r) => column(r.enteredScore, r.settled, r.writes.some((p) => p.reason === 'score')))
+    // Only a write into the row's 得分 cell counts: a coefficient rewritten beside a kept formula does not fill it.
+    .map((r) => column(r.enteredScore, r.settled, r.writes.some((p) => p.reason === 'score' && p.cell === r.entry.scoreCell?.address)))
     .concat(column(budget.enteredScore, budget.score, budget.writes.some((p) => p.reason === 'budget-score')));
   // A provincial tier may cap the total by the execution rate (docs/profiles.md executionCaps).
   const cap = capOf(budget.rate, profile);
   const capped = (d: Decimal) => (cap && d.gt(cap.maxTotal) ? new Decimal(cap.maxTotal) : d);
-  const columnNow = capped(sum(cells.map((c) => c.now)));
+  const addedNow = sum(cells.map((c) => c.now));
+  const columnNow = capped(addedNow);
   const columnAfter = capped(sum(cells.map((c) => c.after)));
   const uncapped = score;
   score = capped(score);
@@ -164,7 +166,9 @@ export function evaluateTotal(
     if (enteredScore !== null && enteredScore.minus(columnNow).abs().gt(TOLERANCE)) {
       findings.push(
         finding('total.mismatch', sheet, t.scoreCell.address,
-          `总分填的是 ${plain(enteredScore)}，但表中各项得分相加为 ${fixed2(columnNow)}；请核对合计。`),
+          columnNow.eq(addedNow)
+            ? `总分填的是 ${plain(enteredScore)}，但表中各项得分相加为 ${fixed2(columnNow)}；请核对合计。`
+            : `总分填的是 ${plain(enteredScore)}；表中各项得分相加为 ${fixed2(addedNow)}，按所用配置的执行率封顶应为 ${fixed2(columnNow)}。`),
       );
     }
     if (enteredWeight !== null && t.weightCell && !enteredWeight.eq(weight)) {

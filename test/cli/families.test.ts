@@ -58,6 +58,15 @@ describe('check --json reads every layout family', () => {
     expect(explained.code).toBe(0);
   });
 
+  test('the plain report of a special-fund form shows its rate and says once that it is not scored', async () => {
+    const file = await writeSketches(path.join(dir, 'targets-only-plain.xlsx'), [targetsOnlyForm()]);
+    const r = await run('check', file);
+    expect(r.out).toContain('预算执行率 rate');
+    expect(r.out).not.toMatch(/预算得分|等级 grade|总分 total|得分需改/);
+    expect(r.out).toContain('不评分');
+    expect(r.out.match(/form\.not-scored/g)).toHaveLength(1);
+  });
+
   test('money with its unit and a rate as text are read, not refused', async () => {
     const { code, form, codes } = await check('loose', variantSketch({ money: { initial: '1,500,000元', planned: '150万', executed: '142.5万元' }, rate: '0.95', rows: CLEAN_ROWS, total: [100, 99.5] }));
     expect(code).toBe(0);

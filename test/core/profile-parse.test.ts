@@ -24,6 +24,8 @@ describe('the shipped example profiles', () => {
     expect(p.budgetWeight).toBe('20');
     expect(p.levelWeights).toEqual({ 产出指标: '40', 效益指标: '30', 满意度指标: '10' });
     expect(p.qualitativeBands).toEqual({ achieved: '0.8', partial: '0.5' });
+    // No published rule backs these figures: the name says so (docs/profiles.md).
+    expect(p.name).toContain('未见公开文件依据');
     // Everything the file leaves out stays national.
     expect(p.gradeBands).toEqual(NATIONAL.gradeBands);
     expect(p.reverseMiss).toBe('ratio');

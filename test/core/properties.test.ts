@@ -5,7 +5,10 @@ import type { Cell, CellRange, Snapshot } from '../../src/core/types';
 import { seedSketch } from '../fixtures/seed';
 import { projectSketch } from '../fixtures/project';
 import { sketchToSnapshot } from '../../src/core/sketch';
-import { variantSketch } from '../fixtures/variants';
+import { CLEAN_ROWS, variantSketch } from '../fixtures/variants';
+import { coefficientForm, levelWeightForm, targetsOnlyForm } from '../fixtures/families';
+import { parseNumberText } from '../../src/core/cell-number';
+import type { CellPatch } from '../../src/core/types';
 
 const texts = fc.constantFrom(
   '', ' ', '10分', '100 %', '１２３', '８５％', '≥95%', '≤4', '< 1%', '少于 30 天', '下降 15%', '上升 9.11%', '健全', '是', '否',
@@ -57,6 +60,47 @@ const mutatedSeed: fc.Arbitrary<Snapshot> = fc
 const plainCells = (s: Snapshot) =>
   s.cells.map((row) => row.map(({ numberFormat, ...rest }) => (numberFormat && numberFormat !== 'General' ? { ...rest, numberFormat } : rest)));
 
+/** Every layout family of docs/layouts.md, as a clean form: the bases the damaged forms start from. */
+const FAMILIES: [string, Snapshot][] = [
+  ['the seed form (standard)', sketchToSnapshot(seedSketch)],
+  ['the project sample', sketchToSnapshot(projectSketch)],
+  ['no per-row 分值, goal blocks', sketchToSnapshot(levelWeightForm())],
+  ['no per-row 分值, weights in the 一级 labels', sketchToSnapshot(levelWeightForm({ goalBlocks: false }))],
+  ['score coefficients', sketchToSnapshot(coefficientForm())],
+  ['special-fund targets, not scored', sketchToSnapshot(targetsOnlyForm())],
+  ['figures written loosely', sketchToSnapshot(variantSketch({ money: { initial: '150万', planned: '125.25万元', executed: '72,890元' }, rate: 20, rows: CLEAN_ROWS }))],
+  ['not yet scored', sketchToSnapshot(variantSketch({ rate: null, rows: CLEAN_ROWS.map((r) => ({ ...r, score: null })), budgetScore: null, total: [null, null] }))],
+];
+
+/** One of the families with up to a dozen cells replaced by arbitrary content. */
+const damagedFamily: fc.Arbitrary<Snapshot> = fc
+  .tuple(fc.integer({ min: 0, max: FAMILIES.length - 1 }), fc.array(fc.tuple(fc.nat(), fc.nat(), cellArb), { minLength: 1, maxLength: 12 }))
+  .map(([which, edits]) => {
+    const base = FAMILIES[which][1];
+    const cells = base.cells.map((r) => r.map((c) => ({ ...c })));
+    for (const [r, c, cell] of edits) {
+      const row = cells[r % cells.length];
+      row[c % row.length] = cell;
+    }
+    return { ...base, cells };
+  });
+
+/** A cell a figure may replace: empty, a number, an error, or a number typed as text ("10分"). */
+function holdsFigure(before: CellPatch['before']): boolean {
+  if (before.formula !== undefined) return false;
+  if (typeof before.value !== 'string') return true;
+  return parseNumberText(before.value).kind !== 'invalid';
+}
+
+/** The promises of docs/rules.md §5 about where a recompute writes. */
+function writesOnlyFigures(writes: CellPatch[]): void {
+  expect(new Set(writes.map((w) => w.cell)).size).toBe(writes.length);
+  for (const w of writes) {
+    if (w.reason === 'grade') expect(w.before.formula).toBeUndefined();
+    else expect({ cell: w.cell, before: w.before, figure: holdsFigure(w.before) }).toMatchObject({ figure: true });
+  }
+}
+
 const unreadable = (s: Snapshot) => analyzeSheet(s).findings.some((f) => f.code === 'form.unreadable');
 
 describe('nothing a sheet holds makes the engine fail', () => {
@@ -88,9 +132,22 @@ describe('recompute', () => {
     ['the seed form', sketchToSnapshot(seedSketch)],
     ['the project sample', sketchToSnapshot(projectSketch)],
     ['a variant with a grade cell', sketchToSnapshot(variantSketch({ grade: '良', total: [100, 90] }))],
+    ['a coefficient form with a coefficient to write', sketchToSnapshot(coefficientForm())],
+    ['figures written loosely', FAMILIES[6][1]],
+    ['a form not yet scored', FAMILIES[7][1]],
   ])('is idempotent on %s: a second run plans no write', (_name, snapshot) => {
     expect(analyzeSheet(snapshot).forms.flatMap((f) => f.writes).length).toBeGreaterThan(0);
     expect(recomputeTwice(snapshot)).toEqual([]);
+  });
+
+  test('is idempotent on every layout family, damaged at random, and writes each cell at most once, never over a label or a formula', () => {
+    fc.assert(
+      fc.property(damagedFamily, (s) => {
+        writesOnlyFigures(analyzeSheet(s).forms.flatMap((f) => f.writes));
+        expect(recomputeTwice(s)).toEqual([]);
+      }),
+      { numRuns: 400 },
+    );
   });
 
   test('a stray 得分 among the header\'s labels does not make the merged 一级 column every row\'s score', () => {
@@ -106,8 +163,29 @@ describe('recompute', () => {
     expect(recomputeTwice(damaged)).toEqual([]);
   });
 
+  test.each([
+    // Both found by the property above.
+    ['a coefficient form whose 得分 is a formula showing #DIV/0!', 6, 6, FAMILIES[4][1]],
+    ['a grade cell holding a formula', 13, 7, sketchToSnapshot(variantSketch({ grade: '良', total: [100, 90] }))],
+  ])('%s: the formula is kept and a second run plans nothing', (_name, r, c, base) => {
+    const cells = base.cells.map((row) => row.map((cell) => ({ ...cell })));
+    cells[r][c] = { value: '#DIV/0!', error: true, formula: '=1/0' };
+    const s = { ...base, cells };
+    const first = analyzeSheet(s).forms[0];
+    expect(first.writes.map((w) => w.cell)).not.toContain(`${String.fromCharCode(65 + c)}${r + 1}`);
+    expect(first.findings.map((f) => `${f.code}@${f.cell}`)).toContain(`formula.kept@${String.fromCharCode(65 + c)}${r + 1}`);
+    expect(recomputeTwice(s)).toEqual([]);
+  });
+
   test('is idempotent on randomly damaged forms', () => {
     fc.assert(fc.property(mutatedSeed, (s) => recomputeTwice(s).length === 0), { numRuns: 200 });
+  });
+
+  test('plans no write on a clean family form that is already right', () => {
+    for (const [name, s] of FAMILIES.slice(2, 6)) {
+      const writes = analyzeSheet(s).forms.flatMap((f) => f.writes).filter((w) => !(name === 'score coefficients' && w.cell === 'D7'));
+      expect({ name, writes }).toEqual({ name, writes: [] });
+    }
   });
 
   test('applying a plan and then its undo gives back the original snapshot', () => {

@@ -138,6 +138,18 @@ const CASES: Case[] = [
     findings: [{ code: 'score.deducted', cell: 'H8' }, { code: 'score.mismatch', cell: 'H8' }, { code: 'deviation.missing', cell: 'I8' }],
   },
   { name: 'the same actual under the national profile keeps full marks', sheet: firstRow({ actual: '135人次' }), findings: [{ code: 'indicator.over-achieved', cell: 'F8' }], not: ['score.deducted', 'score.mismatch', 'deviation.missing'] },
+  {
+    name: 'a budget worth 20 with 40 / 40 levels is not the national structure',
+    sheet: levelWeightForm({ goalBlocks: false }),
+    findings: [{ code: 'weight.nonstandard', cell: 'B9' }, { code: 'form.unchecked', cell: 'G8' }],
+  },
+  {
+    name: 'the same form under a profile of 20 / 40 / 40 (满意度 within 效益) is standard',
+    sheet: levelWeightForm({ goalBlocks: false }),
+    profile: { ...NATIONAL, name: '20-40-40', budgetWeight: '20', levelWeights: { 产出指标: '40', 效益指标: '40', 满意度指标: null } },
+    findings: [{ code: 'form.unchecked', cell: 'G8' }],
+    not: ['weight.nonstandard', 'weight.total', 'weight.level-mismatch'],
+  },
   { name: 'a special-fund form: not scored, said once', sheet: targetsOnlyForm(), findings: [{ code: 'form.not-scored', cell: 'D10' }, { code: 'deviation.missing', cell: 'G15' }] },
   { name: 'a form without 分值 column: what cannot be checked is said', sheet: levelWeightForm(), findings: [{ code: 'form.unchecked', cell: 'G8' }] },
   { name: 'no form on the sheet', sheet: { name: '说明', rows: [['填表说明'], ['请在第二张表填写。']] }, findings: [{ code: 'form.not-found', cell: 'A1' }] },
@@ -212,6 +224,12 @@ describe('provincial rules change the figures only when the profile asks', () =>
     expect(f.grade).toBe(grade);
     const written = f.writes.find((w) => w.reason === 'total-score')?.text ?? f.total?.enteredScore;
     expect(Number(written)).toBe(Number(total));
+  });
+
+  test('a total entered above the cap is told the capped figure, not a wrong sum', () => {
+    const mismatch = analyze(low(75), caps).forms[0].findings.find((f) => f.code === 'total.mismatch');
+    expect(mismatch?.message).toContain('相加为 97.50');
+    expect(mismatch?.message).toContain('封顶应为 80.00');
   });
 
   test('the national profile leaves the same form uncapped', () => {
