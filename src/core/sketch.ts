@@ -10,6 +10,23 @@ export type SketchCell =
   | { formula: string; value?: string | number | null }
   | { error: string };
 
+/**
+ * How a block of cells looks, in the few terms every door can set with one call per block (Office.js
+ * range.format, WPS Range, exceljs styles, the demo's grid). Looks apply in order; a later one wins.
+ */
+export interface SketchLook {
+  /** 'A3:I30' or 'A1', absolute. */
+  range: string;
+  /** Thin black lines around and between every cell of the range, as on the printed forms. */
+  grid?: boolean;
+  horizontal?: 'left' | 'center' | 'right';
+  vertical?: 'top' | 'middle';
+  wrap?: boolean;
+  bold?: boolean;
+  /** Font size in points. */
+  size?: number;
+}
+
 export interface SheetSketch {
   name: string;
   /** Rows of cell contents from `origin` (default A1); null = empty. */
@@ -20,8 +37,10 @@ export interface SheetSketch {
   merges?: string[];
   /** Absolute address → number format, e.g. 'H14': '0.00'. */
   formats?: Record<string, string>;
-  /** Column letter → width (xlsx only). */
+  /** Column letter → width in characters. */
   widths?: Record<string, number>;
+  /** Borders, alignment and bold, block by block. */
+  looks?: SketchLook[];
 }
 
 /** 'A5:A11' (or a single 'A5') to a range; throws on a malformed address, which is a bug in a sketch. */
@@ -54,7 +73,7 @@ export function sketchToSnapshot(s: SheetSketch): Snapshot {
   return { sheet: s.name, top, left, cells, merges: (s.merges ?? []).map(parseRange), mergesKnown: true };
 }
 
-/** The same sheet moved so that its first cell sits at `origin`: rows, merges, formats and widths follow. */
+/** The same sheet moved so that its first cell sits at `origin`: rows, merges, formats, widths and looks follow. */
 export function moveSketch(s: SheetSketch, origin: { row: number; col: number }, name = s.name): SheetSketch {
   const dr = origin.row - (s.origin?.row ?? 1);
   const dc = origin.col - (s.origin?.col ?? 1);
@@ -74,5 +93,6 @@ export function moveSketch(s: SheetSketch, origin: { row: number; col: number },
     const p = parseA1(`${letters}1`);
     if (p) widths[columnLetters(p.col + dc)] = width;
   }
-  return { name, rows: s.rows, origin, merges: (s.merges ?? []).map(moveRange), formats, widths };
+  const looks = (s.looks ?? []).map((look) => ({ ...look, range: moveRange(look.range) }));
+  return { name, rows: s.rows, origin, merges: (s.merges ?? []).map(moveRange), formats, widths, looks };
 }

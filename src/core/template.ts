@@ -1,8 +1,9 @@
 // The blank standard form a person starts a new year from, laid out like the reference forms
 // (seed.ts, project.ts) so that the engine's locator reads it: every label in place, every entry
 // empty, one placeholder row ("指标1") under each 二级指标.
+import { columnLetters } from './address';
 import { NATIONAL, type Profile } from './profile';
-import type { SheetSketch, SketchCell } from './sketch';
+import type { SheetSketch, SketchCell, SketchLook } from './sketch';
 
 export type TemplateType = 'department' | 'project';
 
@@ -53,6 +54,26 @@ function yearText(year: string | undefined, spaced: boolean): string {
   const given = (year ?? '').trim().replace(/年度?$/, '').trim();
   const y = given !== '' ? given : '      ';
   return spaced ? `（${y} 年度）` : `（${y}年度）`;
+}
+
+/**
+ * The published form's look: the title bold and centred above an unframed line, then one framed table
+ * whose labels sit in the middle of their (often tall, merged) cells; long texts read from the top left.
+ */
+function looksOf(
+  type: TemplateType,
+  at: { headerRows: number[]; goalRow: number; indicators: { first: number; last: number }; bottom: number },
+): SketchLook[] {
+  const last = columnLetters(COLUMNS);
+  const looks: SketchLook[] = [{ range: `A1:${last}1`, horizontal: 'center', vertical: 'middle', bold: true, size: 16 }];
+  // Department: 预算单位 on the left, the year on the right; project: the year centred under the title.
+  if (type === 'department') looks.push({ range: 'A2', horizontal: 'left', vertical: 'middle' }, { range: 'G2', horizontal: 'right', vertical: 'middle' });
+  else looks.push({ range: `A2:${last}2`, horizontal: 'center', vertical: 'middle' });
+  looks.push({ range: `A3:${last}${at.bottom}`, grid: true, horizontal: 'center', vertical: 'middle', wrap: true });
+  for (const r of at.headerRows) looks.push({ range: `A${r}:${last}${r}`, bold: true });
+  looks.push({ range: `B${at.goalRow}:${last}${at.goalRow}`, horizontal: 'left', vertical: 'top' });
+  looks.push({ range: `${last}${at.indicators.first}:${last}${at.indicators.last}`, horizontal: 'left' });
+  return looks;
 }
 
 /** The blank form and where its entries are. `profile` sets the 一级 weights and the budget weight. */
@@ -166,7 +187,7 @@ export function templateLayout(type: TemplateType, year?: string, profile: Profi
   merges.push(`A${gradeRow}:F${gradeRow}`, `G${gradeRow}:I${gradeRow}`);
 
   return {
-    sketch: { name: TITLE[type], rows, merges, formats, widths: { ...WIDTHS } },
+    sketch: { name: TITLE[type], rows, merges, formats, widths: { ...WIDTHS }, looks: looksOf(type, { headerRows, goalRow, indicators: { first, last }, bottom: gradeRow }) },
     money,
     points,
     rate,

@@ -6,7 +6,7 @@ import type { Cell, CellPatch, CellState, Snapshot } from '../core/types';
 import { MemoryWorkbook, type MemoryCell, type MemorySheet } from '../excel/memory/workbook';
 import { XlsxBook } from '../xlsx/book';
 import { editBook, type NewSheet } from '../xlsx/book-edit';
-import type { GridSheet } from './sheet-grid';
+import type { GridLayout, GridSheet } from './sheet-grid';
 import { geometryOf, PLAIN, type SheetGeometry } from './source';
 
 /** Room around the used range, so the grid looks like a sheet and not a cut-out. */
@@ -34,6 +34,18 @@ function stateOf(cell: Cell | MemoryCell | undefined): CellState {
     ...(cell?.numberFormat ? { numberFormat: cell.numberFormat } : {}),
     fill: cell?.fill ? cell.fill.toUpperCase() : null,
   };
+}
+
+/** What the pane set on a cell through the API (borders, alignment, font), over what the file said. */
+function lookOf(sheet: MemorySheet, row: number, col: number): GridLayout {
+  const look = sheet.looks.get(row, col);
+  const out: GridLayout = {};
+  if (look.edges.length > 0) out.edges = look.edges;
+  if (look.horizontal) out.horizontal = look.horizontal;
+  if (look.vertical) out.vertical = look.vertical;
+  if (look.bold !== undefined) out.bold = look.bold;
+  if (look.size !== undefined) out.size = look.size;
+  return out;
 }
 
 function cellOf(snapshot: Snapshot | undefined, row: number, col: number): Cell | undefined {
@@ -98,7 +110,7 @@ export class DemoBook {
       rowHidden: geometry.rowHidden,
       columnHidden: geometry.columnHidden,
       layout: (row, col) => {
-        const layout = geometry.layout(row, col);
+        const layout = { ...geometry.layout(row, col), ...lookOf(sheet, row, col) };
         return sheet.wrapped.has(`${row},${col}`) ? { ...layout, wrap: true } : layout;
       },
     };

@@ -3,6 +3,7 @@
 // cell's text goes in with textContent, never as HTML.
 import { a1, columnLetters, parseA1 } from '../core/address';
 import type { CellRange, CellValue } from '../core/types';
+import type { Edge } from '../excel/memory/looks';
 import { alignsRight, displayText } from './display';
 
 export interface GridCell {
@@ -14,12 +15,16 @@ export interface GridCell {
   fontColor?: string;
 }
 
-/** How a cell is laid out in the file (wrap, alignment); the in-memory workbook does not keep it. */
+/** How a cell is laid out: by the file (wrap, alignment, bold) or by the pane through the API (also borders and size). */
 export interface GridLayout {
   wrap?: boolean;
   horizontal?: 'left' | 'center' | 'right';
   vertical?: 'top' | 'middle' | 'bottom';
   bold?: boolean;
+  /** Edges drawn as a thin black line. */
+  edges?: readonly Edge[];
+  /** Font size in points. */
+  size?: number;
 }
 
 export interface GridSheet {
@@ -208,7 +213,22 @@ export class SheetGrid {
     if (layout?.vertical === 'middle') td.classList.add('v-middle');
     if (layout?.vertical === 'top') td.classList.add('v-top');
     if (layout?.bold) td.style.fontWeight = '600';
+    if (layout?.size) td.style.fontSize = `${Math.round((layout.size * 4) / 3)}px`;
+    this.drawLines(td, sheet, r, c, merge);
     return td;
+  }
+
+  /**
+   * Lines between cells are drawn once, as the right and bottom border of the cell before them (the
+   * grid's own grey lines, coloured), so a line set on either neighbour shows and nothing shifts.
+   */
+  private drawLines(td: HTMLTableCellElement, sheet: GridSheet, r: number, c: number, merge: CellRange | undefined): void {
+    const has = (row: number, col: number, edge: Edge): boolean => sheet.layout(row, col)?.edges?.includes(edge) ?? false;
+    const bottom = merge?.bottom ?? r;
+    const right = merge?.right ?? c;
+    if (has(bottom, c, 'bottom') || has(bottom + 1, c, 'top')) td.classList.add('line-bottom');
+    if (has(r, right, 'right') || has(r, right + 1, 'left')) td.classList.add('line-right');
+    if (c === 1 && has(r, c, 'left')) td.classList.add('line-left');
   }
 
   private selectedElement(): HTMLTableCellElement | null {

@@ -198,7 +198,7 @@ export class Door {
 
   /** 插入空白表: a new sheet holding the sketch; returns its name. */
   insertSheet(sketch: SheetSketch): Promise<string> {
-    return this.host.insertSheet({ name: sketch.name, snapshot: sketchToSnapshot(sketch), widths: sketch.widths ?? {} });
+    return this.host.insertSheet({ name: sketch.name, snapshot: sketchToSnapshot(sketch), widths: sketch.widths ?? {}, looks: sketch.looks ?? [] });
   }
 
   /** Call `onEdit` with the address when the person changes a cell; false when this host cannot tell. */

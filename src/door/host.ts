@@ -2,6 +2,7 @@
 // (src/excel), WPS 表格 through its own object model, or an in-memory workbook. Plain data only,
 // no host types: each action opens one session, reads once (a normal form takes one round trip)
 // and writes once, in a batch the host groups into as few calls as it can.
+import type { SketchLook } from '../core/sketch';
 import type { CellState, Snapshot } from '../core/types';
 import type { Notice } from './notices';
 
@@ -98,6 +99,8 @@ export interface NewSheet {
   snapshot: Snapshot;
   /** Column widths in characters, by column letters. */
   widths: Record<string, number>;
+  /** Borders, alignment and bold, block by block (a few calls each, never one per cell). */
+  looks: SketchLook[];
 }
 
 export interface WorkbookHost {
@@ -111,7 +114,7 @@ export interface WorkbookHost {
   session<T>(work: (session: HostSession) => Promise<T>): Promise<T>;
   /** Activates the sheet and selects the cell. */
   select(sheet: string, cell: string): Promise<void>;
-  /** Adds a sheet holding the snapshot's cells and merges; returns the name it got. */
+  /** Adds a sheet holding the snapshot's cells, merges, widths and looks; returns the name it got. */
   insertSheet(sheet: NewSheet): Promise<string>;
   /** Calls `onEdit` with the address ("B5", "B5:C9") when the person changes cells (never for the add-in's own writes); false when the host cannot. */
   watch(onEdit: (address: string) => void): Promise<boolean>;

@@ -31,8 +31,38 @@ export interface RangeFormatProtectionLike {
   load(propertyNames?: string | string[]): RangeFormatProtectionLike;
 }
 
+/** One border line of a range (ExcelApi 1.1, https://learn.microsoft.com/javascript/api/excel/excel.rangeborder). */
+export interface RangeBorderLike {
+  /** Excel.BorderLineStyle: 'Continuous', 'None', … */
+  style: string;
+  /** Excel.BorderWeight: 'Hairline', 'Thin', 'Medium', 'Thick'. */
+  weight: string;
+  /** "#RRGGBB". */
+  color: string;
+}
+
+/** ExcelApi 1.1 (https://learn.microsoft.com/javascript/api/excel/excel.rangebordercollection). */
+export interface RangeBorderCollectionLike {
+  getItem(index: 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal'): RangeBorderLike;
+}
+
+/** ExcelApi 1.1 (https://learn.microsoft.com/javascript/api/excel/excel.rangefont). */
+export interface RangeFontLike {
+  bold: boolean;
+  /** Points. */
+  size: number;
+}
+
 export interface RangeFormatLike {
   readonly fill: RangeFillLike;
+  /** ExcelApi 1.1. */
+  readonly borders: RangeBorderCollectionLike;
+  /** ExcelApi 1.1. */
+  readonly font: RangeFontLike;
+  /** ExcelApi 1.1, Excel.HorizontalAlignment: 'General', 'Left', 'Center', 'Right', … */
+  horizontalAlignment: string;
+  /** ExcelApi 1.1, Excel.VerticalAlignment: 'Top', 'Center', 'Bottom', … */
+  verticalAlignment: string;
   /** ExcelApi 1.2. */
   readonly protection: RangeFormatProtectionLike;
   /** Points (ExcelApi 1.2). */

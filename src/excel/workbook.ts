@@ -2,11 +2,12 @@
 // one Excel.run (delayed while the person edits a cell, one undo step where Excel supports it); its
 // first sync lists the sheets and reads the settings together with the first band of the form.
 import { a1 } from '../core/address';
+import type { SketchLook } from '../core/sketch';
 import type { CellValue } from '../core/types';
 import type { CellProbe, CellWrite, HostFeatures, HostSession, NewSheet, ReadRequest, SheetRead, WorkbookHost, WorkbookRead, WriteBatch } from '../door/host';
 import { detectCapabilities, readNotices, type Capabilities } from './capabilities';
 import { toDoorError } from './errors';
-import type { OfficeHost, RequestContextLike, RunOptionsLike, ScalarValue } from './host';
+import type { OfficeHost, RangeLike, RequestContextLike, RunOptionsLike, ScalarValue } from './host';
 import { protectionOf, queueProbe, readSheets, resolve, type SheetInfo } from './read';
 import { DocumentSettings, WorkbookSettings, type SettingsAccess } from './settings';
 import { literal } from './typed-text';
@@ -72,6 +73,7 @@ export class ExcelWorkbook implements WorkbookHost {
       block.formulas = grid((r, c) => cellAt(r, c).formula ?? literal(scalar(cellAt(r, c).value)));
       for (const m of snap.merges) ws.getRange(`${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).merge(false);
       block.format.wrapText = true;
+      for (const look of sheet.looks) queueLook(ws.getRange(look.range), look);
       // Sketch widths are in characters, as in .xlsx; Excel's API takes points (7 px a character + 5 px, 0.75 pt a pixel).
       for (const [letters, chars] of Object.entries(sheet.widths)) ws.getRange(`${letters}:${letters}`).format.columnWidth = Math.round((chars * 7 + 5) * 0.75);
       ws.activate();
@@ -120,6 +122,32 @@ export class ExcelWorkbook implements WorkbookHost {
       setTimeout(() => this.ownWrites--, OWN_EVENTS_MS);
     }
   }
+}
+
+const HORIZONTAL = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const VERTICAL = { top: 'Top', middle: 'Center' } as const;
+const LINES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
+
+/**
+ * A block's look, queued for the insert's one sync: borders, alignment, wrap and font are all
+ * ExcelApi 1.1 (https://learn.microsoft.com/javascript/api/excel/excel.rangeformat,
+ * …/excel.rangeborder, …/excel.rangefont), so every host that inserts sheets has them.
+ */
+function queueLook(range: RangeLike, look: SketchLook): void {
+  const format = range.format;
+  if (look.grid) {
+    for (const index of LINES) {
+      const line = format.borders.getItem(index);
+      line.style = 'Continuous';
+      line.weight = 'Thin';
+      line.color = '#000000';
+    }
+  }
+  if (look.horizontal) format.horizontalAlignment = HORIZONTAL[look.horizontal];
+  if (look.vertical) format.verticalAlignment = VERTICAL[look.vertical];
+  if (look.wrap !== undefined) format.wrapText = look.wrap;
+  if (look.bold !== undefined) format.font.bold = look.bold;
+  if (look.size !== undefined) format.font.size = look.size;
 }
 
 class ExcelSession implements HostSession {

@@ -26,6 +26,20 @@ export interface EtInterior {
   set Pattern(pattern: number);
 }
 
+/** Range.Borders: set as a whole, it draws every edge and inside line of every cell (VBA's Borders collection). */
+export interface EtBorders {
+  /** XlLineStyle: xlContinuous 1, xlLineStyleNone -4142. */
+  set LineStyle(style: number);
+  /** XlBorderWeight: xlHairline 1, xlThin 2, xlMedium -4138, xlThick 4. */
+  set Weight(weight: number);
+}
+
+export interface EtFont {
+  set Bold(bold: boolean);
+  /** Points. */
+  set Size(size: number);
+}
+
 export interface EtCount {
   readonly Count: Member<number>;
 }
@@ -50,6 +64,12 @@ export interface EtRange {
   /** True when every cell is locked, false when none is, null when mixed. */
   readonly Locked: Member<boolean | null>;
   set WrapText(wrap: boolean);
+  readonly Borders: Member<EtBorders>;
+  readonly Font: Member<EtFont>;
+  /** XlHAlign: xlLeft -4131, xlCenter -4108, xlRight -4152, xlGeneral 1. */
+  set HorizontalAlignment(align: number);
+  /** XlVAlign: xlTop -4160, xlCenter -4108, xlBottom -4107. */
+  set VerticalAlignment(align: number);
   /** In characters of the standard font. */
   set ColumnWidth(width: number);
   Resize(rows: number, columns: number): EtRange;

@@ -4,12 +4,13 @@
 // in blocks with screen updating off (./write.ts), and the add-in's records live in the workbook's
 // custom document properties (./store.ts), so that they travel with the file.
 import { rangeText } from '../core/address';
+import type { SketchLook } from '../core/sketch';
 import type { CellState } from '../core/types';
 import { DoorError } from '../door/errors';
 import type { CellWrite, HostFeatures, HostSession, NewSheet, ReadRequest, SheetRead, SheetRef, WorkbookHost, WorkbookRead, WriteBatch } from '../door/host';
 import { get } from './access';
 import { toWpsDoorError } from './errors';
-import type { EtApplication, EtSheetChange, EtWorkbook, EtWorksheet } from './jsapi';
+import type { EtApplication, EtRange, EtSheetChange, EtWorkbook, EtWorksheet } from './jsapi';
 import { probeCells, readSheet, sheetOf, type WpsSheet } from './read';
 import { DocPropertyStore } from './store';
 import { planBlocks, withScreenOff, writeBlocks } from './write';
@@ -20,6 +21,32 @@ const OWN_EVENTS_MS = 500;
 export interface WpsOptions {
   /** The pane's language (WPS has no Office display language to ask): the webview's, e.g. navigator.language. */
   displayLanguage?: string;
+}
+
+const XL_CENTER = -4108;
+const HORIZONTAL = { left: -4131, center: XL_CENTER, right: -4152 } as const;
+const VERTICAL = { top: -4160, middle: XL_CENTER } as const;
+const XL_CONTINUOUS = 1;
+const XL_THIN = 2;
+
+/**
+ * A block's look in a few calls, whatever its size: Range.Borders set as a whole draws every edge and
+ * inside line (https://learn.microsoft.com/office/vba/api/excel.borders; WPS keeps Excel's object model, docs/wps.md).
+ */
+function applyLook(range: EtRange, look: SketchLook): void {
+  if (look.grid) {
+    const borders = get(range, 'Borders');
+    borders.LineStyle = XL_CONTINUOUS;
+    borders.Weight = XL_THIN;
+  }
+  if (look.horizontal) range.HorizontalAlignment = HORIZONTAL[look.horizontal];
+  if (look.vertical) range.VerticalAlignment = VERTICAL[look.vertical];
+  if (look.wrap !== undefined) range.WrapText = look.wrap;
+  if (look.bold !== undefined || look.size !== undefined) {
+    const font = get(range, 'Font');
+    if (look.bold !== undefined) font.Bold = look.bold;
+    if (look.size !== undefined) font.Size = look.size;
+  }
 }
 
 export class WpsWorkbook implements WorkbookHost {
@@ -77,6 +104,7 @@ export class WpsWorkbook implements WorkbookHost {
         writeBlocks(() => ws, planBlocks(cells));
         for (const m of snap.merges) ws.Range(rangeText(m)).Merge();
         ws.Range(rangeText({ top: snap.top, left: snap.left, bottom: snap.top + snap.cells.length - 1, right: snap.left + width - 1 })).WrapText = true;
+        for (const look of sheet.looks) applyLook(ws.Range(look.range), look);
         // WPS takes column widths in characters, as sketches give them.
         for (const [letters, chars] of Object.entries(sheet.widths)) ws.Range(`${letters}:${letters}`).ColumnWidth = chars;
       });

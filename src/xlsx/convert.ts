@@ -1,8 +1,8 @@
 // Sketches made into new workbooks with exceljs (the blank template, samples and test fixtures):
 // exceljs is kept for creating workbooks; reading and editing files is the file door's (book.ts).
-import { Workbook, type Borders, type CellValue as XValue } from 'exceljs';
+import { Workbook, type Borders, type CellValue as XValue, type Worksheet } from 'exceljs';
 import { a1 } from '../core/address';
-import { parseRange, sketchCell, type SheetSketch } from '../core/sketch';
+import { parseRange, sketchCell, type SheetSketch, type SketchLook } from '../core/sketch';
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const BOX: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -30,7 +30,31 @@ function rowHeight(texts: { text: string; width: number }[]): number {
   return Math.min(409, lines * LINE_HEIGHT);
 }
 
-/** A workbook that looks like the form a person fills in: merges, widths, borders, wrapped text. */
+const FONT = { name: '宋体', size: 10 };
+
+/** A sketch's look on every cell of its range, the same description the pane's hosts apply. */
+function applyLook(ws: Worksheet, look: SketchLook): void {
+  const range = parseRange(look.range);
+  for (let row = range.top; row <= range.bottom; row++) {
+    for (let col = range.left; col <= range.right; col++) {
+      const cell = ws.getCell(row, col);
+      const alignment = { ...cell.alignment };
+      if (look.horizontal) alignment.horizontal = look.horizontal;
+      if (look.vertical) alignment.vertical = look.vertical;
+      if (look.wrap !== undefined) alignment.wrapText = look.wrap;
+      cell.alignment = alignment;
+      if (look.bold !== undefined || look.size !== undefined) {
+        cell.font = { ...cell.font, ...(look.bold !== undefined ? { bold: look.bold } : {}), ...(look.size !== undefined ? { size: look.size } : {}) };
+      }
+      if (look.grid) cell.border = BOX;
+    }
+  }
+}
+
+/**
+ * A workbook that looks like the form a person fills in: merges, widths, wrapped text, and the
+ * sketch's looks when it has them (else a frame round every cell but a lone title's).
+ */
 export function sketchToWorkbook(sketches: SheetSketch[]): Workbook {
   const wb = new Workbook();
   for (const s of sketches) {
@@ -57,13 +81,15 @@ export function sketchToWorkbook(sketches: SheetSketch[]): Workbook {
         else if (value.error) xc.value = { error: value.value } as XValue;
         else xc.value = value.value as XValue;
         const format = s.formats?.[a1(row, col)];
-        const isTitle = titled && r === 0;
-        xc.style = {
-          ...(format ? { numFmt: format } : {}),
-          font: isTitle ? { name: '宋体', size: 16, bold: true } : { name: '宋体', size: 10 },
-          alignment: { wrapText: true, vertical: 'middle', horizontal: typeof value.value === 'string' && value.value.length > 40 ? 'left' : 'center' },
-          ...(isTitle ? {} : { border: BOX }),
-        };
+        const isTitle = titled && r === 0 && !s.looks;
+        xc.style = s.looks
+          ? { ...(format ? { numFmt: format } : {}), font: { ...FONT } }
+          : {
+              ...(format ? { numFmt: format } : {}),
+              font: isTitle ? { ...FONT, size: 16, bold: true } : { ...FONT },
+              alignment: { wrapText: true, vertical: 'middle', horizontal: typeof value.value === 'string' && value.value.length > 40 ? 'left' : 'center' },
+              ...(isTitle ? {} : { border: BOX }),
+            };
         if (typeof value.value === 'string') {
           const m = mergeAt.get(a1(row, col));
           let w = colWidth(col);
@@ -74,6 +100,7 @@ export function sketchToWorkbook(sketches: SheetSketch[]): Workbook {
       }
       ws.getRow(top + r).height = r === 0 && titled ? 30 : rowHeight(texts);
     });
+    for (const look of s.looks ?? []) applyLook(ws, look);
     for (const m of merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   }
   return wb;

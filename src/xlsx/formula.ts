@@ -3,24 +3,11 @@
 // move, absolute ($) ones stay. String literals, quoted sheet names and structured references
 // ([…]) are copied as they are.
 
-const MAX_ROW = 1_048_576;
-const MAX_COL = 16_384;
+import { columnLetters, columnNumber, MAX_COL, MAX_ROW } from '../core/address';
 
+/** The letters REFERENCE matched (1–3 of them, so always a number; 0 would become #REF!). */
 function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function colLetters(col: number): string {
-  let n = col;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
+  return columnNumber(letters) ?? 0;
 }
 
 /**
@@ -34,12 +21,12 @@ function moveCell(m: RegExpExecArray, dRow: number, dCol: number): string {
   const col = colAbs ? colNumber(letters) : colNumber(letters) + dCol;
   const row = rowAbs ? Number(digits) : Number(digits) + dRow;
   if (colNumber(letters) > MAX_COL || col < 1 || col > MAX_COL || row < 1 || row > MAX_ROW) return '#REF!';
-  return `${colAbs}${colLetters(col)}${rowAbs}${row}`;
+  return `${colAbs}${columnLetters(col)}${rowAbs}${row}`;
 }
 
 function moveColumn(abs: string, letters: string, dCol: number): string {
   const col = abs ? colNumber(letters) : colNumber(letters) + dCol;
-  return col < 1 || col > MAX_COL ? '#REF!' : `${abs}${colLetters(col)}`;
+  return col < 1 || col > MAX_COL ? '#REF!' : `${abs}${columnLetters(col)}`;
 }
 
 const ROW_RANGE = /(\$?)(\d{1,7}):(\$?)(\d{1,7})(?![\d.A-Za-z(])/y;

@@ -1,5 +1,5 @@
 // The blank form as an .xlsx file: the sketch made a workbook (convert.ts), then what only a form
-// to fill needs: header shading, data validation on the numeric cells, a print set-up.
+// to fill needs: header shading, row heights, data validation on the numeric cells, a print set-up.
 import type { DataValidation, Workbook, Worksheet } from 'exceljs';
 import { a1, parseA1 } from '../core/address';
 import { NATIONAL, type Profile } from '../core/profile';
@@ -75,22 +75,14 @@ const RULES: Record<'money' | 'points' | 'rate' | 'grade', DataValidation> = {
 };
 
 function style(ws: Worksheet, layout: TemplateLayout): void {
-  // The 预算单位 / 年度 line sits above the table, without a frame, as on the printed form.
-  ws.getRow(2).eachCell({ includeEmpty: true }, (cell) => {
-    cell.style = { ...cell.style, border: {}, alignment: { ...cell.style.alignment, horizontal: Number(cell.col) === 1 ? 'left' : 'right' } };
-  });
+  // Borders, alignment and bold come with the sketch (core's looks, as the pane inserts it); a file can also shade the headers and size the rows.
   for (const r of layout.headerRows) {
     ws.getRow(r).eachCell({ includeEmpty: true }, (cell) => {
-      cell.style = { ...cell.style, font: { ...cell.style.font, bold: true }, fill: HEADER_FILL };
+      cell.style = { ...cell.style, fill: HEADER_FILL };
     });
   }
   ws.getRow(layout.goalRow).height = 120;
-  ws.getCell(`B${layout.goalRow}`).alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
-  ws.getCell(`F${layout.goalRow}`).alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
-  for (let r = layout.indicators.first; r <= layout.indicators.last; r++) {
-    ws.getRow(r).height = 30;
-    ws.getCell(`I${r}`).alignment = { wrapText: true, vertical: 'middle', horizontal: 'left' };
-  }
+  for (let r = layout.indicators.first; r <= layout.indicators.last; r++) ws.getRow(r).height = 30;
 
   validate(ws, layout.money, RULES.money);
   validate(ws, layout.points, RULES.points);

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import type { Frame, Page } from 'playwright-core';
 import { seedRows, seedSketch } from '../fixtures/seed';
-import { button, cellIn, pane, statusOf, waitForCell } from './drive';
-import { openDemo, screenshotPane, type Session } from './harness';
+import { button, cellIn, expectActiveTab, expectGrid, gridCell, pane, statusOf, waitForCell } from './drive';
+import { openDemo, screenshotPage, screenshotPane, type Session } from './harness';
 
 const SHEET = seedSketch.name;
 const DNA_EXPLANATION = `I${seedRows.firstIndicator + 5}`;
@@ -105,6 +105,32 @@ describe('插入空白表', () => {
     await expect(frame.locator('#year-problem').innerText()).resolves.toBe('年度应是四位数字，例如 2025。');
     await expect(frame.locator('#insert-year').getAttribute('aria-invalid')).resolves.toBe('true');
     expect(await page.evaluate(() => window.demo!.workbook.sheets.length)).toBe(before);
+  });
+});
+
+describe('插入空白表 draws the published form', () => {
+  test('a framed table, 产出指标（50分） in the middle of its block, a bold centred title', async () => {
+    if (!(await frame.locator('#insert-year').isVisible())) await frame.getByRole('button', { name: '设置' }).click();
+    await frame.locator('#insert-year').fill('2025');
+    await button(frame, '插入空白表').click();
+    await page.waitForFunction((old) => window.demo!.workbook.activeSheet !== old, SHEET, { timeout: 10_000 });
+    await expectGrid(page, 'B14', '产出指标（50分）');
+    const look = (address: string) =>
+      gridCell(page, address).evaluate((td: HTMLTableCellElement) => {
+        const css = getComputedStyle(td);
+        return { rows: td.rowSpan, horizontal: css.textAlign, vertical: css.verticalAlign, weight: css.fontWeight, bottom: css.borderBottomColor, right: css.borderRightColor };
+      });
+    const black = 'rgb(0, 0, 0)';
+    expect(await look('B14')).toMatchObject({ rows: 4, horizontal: 'center', vertical: 'middle', bottom: black, right: black });
+    expect(await look('D17')).toMatchObject({ horizontal: 'center', vertical: 'middle', bottom: black, right: black });
+    expect(await look('A1')).toMatchObject({ horizontal: 'center', weight: '600' });
+    // The line above the table is drawn; the title and the year line have no frame of their own.
+    expect((await look('G2')).bottom).toBe(black);
+    expect((await look('A1')).bottom).not.toBe(black);
+    const shot = await screenshotPage(page, 'blank-form-after');
+    expect(shot).toMatch(/blank-form-after\.png$/);
+    await page.locator('#tabs [role="tab"]', { hasText: SHEET }).first().click();
+    await expectActiveTab(page, SHEET);
   });
 });
 

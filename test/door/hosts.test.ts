@@ -11,8 +11,8 @@ import { MemoryWorkbook } from '../../src/excel/memory/workbook';
 import { WpsDoor } from '../../src/wps/door';
 import { MemoryEt, type EtModelOptions } from '../../src/wps/memory/et';
 import { seedSketch } from '../fixtures/seed';
-import { sketchToSnapshot } from '../../src/core/sketch';
-import { templateSketch } from '../../src/core/template';
+import { parseRange as rangeOf, sketchToSnapshot } from '../../src/core/sketch';
+import { templateLayout, templateSketch } from '../../src/core/template';
 import { formWith } from '../wps/forms';
 
 const SEED = seedSketch.name;
@@ -217,6 +217,38 @@ describe.each(HOSTS)('%s', (_name, host) => {
     const result = await door.check();
     expect(result.reports[0].sheet).toBe(second);
     expect(result.reports[0].forms).toHaveLength(1);
+  });
+
+  test('插入空白表 looks like the published form: a framed table, labels in the middle of their blocks, a bold centred title', async () => {
+    const book = seedBook();
+    const door = host.open(book);
+    const layout = templateLayout('project', '2025');
+    const before = host.trips(book);
+    const name = await door.insertSheet(layout.sketch);
+    const trips = host.trips(book) - before;
+    const sheet = book.sheet(name);
+    const table = rangeOf(`A3:${layout.area.split(':')[1]}`);
+    for (let row = table.top; row <= table.bottom; row++) {
+      for (let col = table.left; col <= table.right; col++) expect([row, col, [...sheet.looks.get(row, col).edges].sort()]).toEqual([row, col, ['bottom', 'left', 'right', 'top']]);
+    }
+    // The title and the year line above the table have no frame.
+    expect(sheet.looks.get(1, 1)).toEqual({ edges: [], horizontal: 'center', vertical: 'middle', bold: true, size: 16 });
+    expect(sheet.looks.get(2, 5).edges).toEqual([]);
+    // 产出指标（50分） sits in the middle of its merged block, not at its foot beside 成本指标.
+    const output = sheet.merges.find((m) => String(sheet.get(m.top, m.left).value).startsWith('产出指标'));
+    expect(output && output.bottom - output.top).toBe(3);
+    expect(sheet.looks.get(output?.top ?? 0, 2)).toMatchObject({ horizontal: 'center', vertical: 'middle' });
+    expect(sheet.looks.get(layout.headerRows[1], 4)).toMatchObject({ bold: true, horizontal: 'center' });
+    expect(sheet.looks.get(layout.goalRow, 2)).toMatchObject({ horizontal: 'left', vertical: 'top' });
+    // A few calls per block of the look, never one per cell: Excel adds nothing to the insert's two syncs.
+    const plain = seedBook();
+    const plainDoor = host.open(plain);
+    const plainBefore = host.trips(plain);
+    await plainDoor.insertSheet({ ...layout.sketch, looks: [] });
+    const looks = layout.sketch.looks ?? [];
+    expect(looks.length).toBeLessThanOrEqual(10);
+    if (host === excel) expect(trips).toBe(2);
+    expect(trips - (host.trips(plain) - plainBefore)).toBeLessThanOrEqual(8 * looks.length);
   });
 
   test("re-check while typing: the person's edits call back, the add-in's own writes do not", async () => {

@@ -1,5 +1,5 @@
 // The catalogue of bad workbooks through the command: each gives findings or one clear line of
-// refusal, within bounded time and memory, and a refused recompute writes nothing.
+// refusal, within bounded memory and without hanging, and a refused recompute writes nothing.
 import { promises as fs } from 'fs';
 import path from 'path';
 import type { JsonReport } from '../../src/cli/json';
@@ -7,7 +7,10 @@ import { badCatalogue, makeBadWorkbooks, type BadCase } from '../../scripts/make
 import { openXlsxBytes } from '../../src/xlsx/file';
 import { run, STACK, tempDir } from '../cli/helpers';
 import { CASE_EXPECTATIONS, formView, GAVE_UP } from './expectations';
-import { expectBounded, measure, printTable, type Figures } from './measure';
+import { expectBounded, HANG_GUARD, measure, printTable, type Figures } from './measure';
+
+// Only a hang fails on time (measure.ts); the catalogue's own limits are on memory and outcome.
+jest.setTimeout(HANG_GUARD);
 
 /** The English half of each refusal, which names the problem. */
 const PROBLEM_TEXT: Record<string, RegExp> = {
@@ -40,10 +43,10 @@ beforeAll(async () => {
   dir = await tempDir();
   folder = path.join(dir, 'catalogue');
   for (const c of await makeBadWorkbooks(folder)) files.set(c.id, c);
-}, 180_000);
+}, 2 * HANG_GUARD);
 
 afterAll(async () => {
-  printTable('jixiao check --json, per case (wall time, memory of the test process)', table);
+  printTable('jixiao check --json, per case (memory of the test process)', table);
   await fs.rm(dir, { recursive: true, force: true });
 });
 
@@ -69,7 +72,7 @@ describe.each(CATALOGUE)('$id: $title', (c) => {
       expect(file.findings.map((f) => f.code)).not.toContain('form.not-found');
       CASE_EXPECTATIONS[c.id](file.forms.map(formView));
     }
-  }, 60_000);
+  });
 
   if (c.expect === 'refusal') {
     test('recompute --out refuses it and writes no file', async () => {
@@ -101,7 +104,7 @@ describe.each(CATALOGUE)('$id: $title', (c) => {
 test('below a lowered limit the huge sheet is refused in one line before it is loaded, and recompute writes nothing', async () => {
   // --max-mb 10: the 2.8 MB file passes, its 28 MB of sheet XML does not (the limit is 2 × 10 MB unpacked).
   const { value: r, figures } = await measure('huge-sheet --max-mb 10', table, () => run('check', '--max-mb', '10', fileOf('huge-sheet')));
-  expect(figures.ms).toBeLessThan(5_000);
+  // Refused from the zip's directory: the 28 MB of XML is never unpacked.
   expect(figures.peakGrowthMB).toBeLessThan(100);
   expect(r.code).toBe(2);
   expect(r.err.split('\n')).toHaveLength(1);
@@ -134,4 +137,4 @@ test('a batch over the whole catalogue goes on past the bad files and reports ea
     }
   }
   expect(report.summary.files).toBe(CATALOGUE.length);
-}, 60_000);
+});

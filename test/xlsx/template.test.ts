@@ -68,6 +68,14 @@ describe('the blank department form', () => {
     expect(ws.getColumn('I').width).toBe(30);
     expect(ws.getCell('D14').border?.left?.style).toBe('thin');
     expect(ws.getCell('B13').font?.bold).toBe(true);
+    // The same look as the sheet the pane inserts (core's looks): labels in the middle of tall merged blocks, the year line unframed.
+    expect(ws.getCell('B14').value).toBe('产出指标（50分）');
+    expect(ws.getCell('B14').alignment).toMatchObject({ horizontal: 'center', vertical: 'middle' });
+    expect(ws.getCell('A1').font).toMatchObject({ bold: true, size: 16 });
+    expect(ws.getCell('A1').alignment).toMatchObject({ horizontal: 'center' });
+    expect(ws.getCell('G2').alignment).toMatchObject({ horizontal: 'right' });
+    expect(ws.getCell('A2').border?.top).toBeUndefined();
+    expect(ws.getCell('I14').alignment).toMatchObject({ horizontal: 'left', vertical: 'middle' });
     expect(ws.pageSetup.printArea).toBe('A1:I24');
     expect(ws.pageSetup.fitToWidth).toBe(1);
   });

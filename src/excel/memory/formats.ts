@@ -1,7 +1,9 @@
-// Range formats of the in-memory Excel: fill, protection (the cell lock), wrap and column width.
+// Range formats of the in-memory Excel: fill, protection (the cell lock), wrap, column width,
+// borders, alignment and font (ExcelApi 1.1).
 // On a protected sheet Excel refuses format changes unless the protection allows formatting cells.
-import type { RangeFillLike, RangeFormatLike, RangeFormatProtectionLike } from '../host';
+import type { RangeBorderCollectionLike, RangeBorderLike, RangeFillLike, RangeFontLike, RangeFormatLike, RangeFormatProtectionLike } from '../host';
 import { MemoryOfficeError, MemoryProxy, type MemoryContext } from './context';
+import { type BorderIndex, type CellLook } from './looks';
 import type { Target } from './targets';
 
 export function protectedError(): MemoryOfficeError {
@@ -98,9 +100,81 @@ class MemoryFormatProtection extends MemoryProxy implements RangeFormatProtectio
   }
 }
 
+/** Excel.BorderWeight and the line styles the memory draws (anything but 'None' is a line). */
+const WEIGHTS = new Set(['Hairline', 'Thin', 'Medium', 'Thick']);
+const LINE_STYLES = new Set(['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot']);
+const HORIZONTAL: Record<string, CellLook['horizontal'] | null> = { General: null, Left: 'left', Center: 'center', Right: 'right' };
+const VERTICAL: Record<string, CellLook['vertical']> = { Top: 'top', Center: 'middle', Bottom: 'bottom' };
+
+function invalid(what: string, value: unknown): MemoryOfficeError {
+  return new MemoryOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format: ${what} = ${String(value)}`);
+}
+
+/** One queued format change on every cell of the range, refused on a protected sheet as Excel does. */
+function queueFormat(ctx: MemoryContext, range: () => Target, apply: (target: Target) => void, payload: unknown): void {
+  ctx.push(() => {
+    const target = range();
+    refuseFormatting(target);
+    apply(target);
+    ctx.noteStateChange();
+  }, payload);
+}
+
+class MemoryBorder implements RangeBorderLike {
+  constructor(
+    private readonly ctx: MemoryContext,
+    private readonly range: () => Target,
+    private readonly index: BorderIndex,
+  ) {}
+
+  get style(): string {
+    throw new MemoryOfficeError('PropertyNotLoaded', 'RangeBorder.style is not read by the add-in.');
+  }
+  set style(style: string) {
+    if (!LINE_STYLES.has(style)) throw invalid('RangeBorder.style', style);
+    queueFormat(this.ctx, this.range, ({ sheet, range }) => sheet.looks.line(range, this.index, style !== 'None'), style);
+  }
+  get weight(): string {
+    throw new MemoryOfficeError('PropertyNotLoaded', 'RangeBorder.weight is not read by the add-in.');
+  }
+  set weight(weight: string) {
+    if (!WEIGHTS.has(weight)) throw invalid('RangeBorder.weight', weight);
+    queueFormat(this.ctx, this.range, () => undefined, weight);
+  }
+  get color(): string {
+    throw new MemoryOfficeError('PropertyNotLoaded', 'RangeBorder.color is not read by the add-in.');
+  }
+  set color(color: string) {
+    if (!/^#[0-9A-Fa-f]{6}$/.test(color)) throw invalid('RangeBorder.color', color);
+    queueFormat(this.ctx, this.range, () => undefined, color);
+  }
+}
+
+class MemoryFont implements RangeFontLike {
+  constructor(
+    private readonly ctx: MemoryContext,
+    private readonly range: () => Target,
+  ) {}
+
+  get bold(): boolean {
+    throw new MemoryOfficeError('PropertyNotLoaded', 'RangeFont.bold is not read by the add-in.');
+  }
+  set bold(bold: boolean) {
+    queueFormat(this.ctx, this.range, ({ sheet, range }) => sheet.looks.patch(range, { bold }), bold);
+  }
+  get size(): number {
+    throw new MemoryOfficeError('PropertyNotLoaded', 'RangeFont.size is not read by the add-in.');
+  }
+  set size(size: number) {
+    if (!(size >= 1 && size <= 409)) throw invalid('RangeFont.size', size);
+    queueFormat(this.ctx, this.range, ({ sheet, range }) => sheet.looks.patch(range, { size }), size);
+  }
+}
+
 export class MemoryFormat extends MemoryProxy implements RangeFormatLike {
   private fillProxy: MemoryFill | null = null;
   private protectionProxy: MemoryFormatProtection | null = null;
+  private fontProxy: MemoryFont | null = null;
 
   constructor(
     ctx: MemoryContext,
@@ -118,6 +192,33 @@ export class MemoryFormat extends MemoryProxy implements RangeFormatLike {
   get protection(): RangeFormatProtectionLike {
     this.protectionProxy ??= new MemoryFormatProtection(this.ctx, this.range);
     return this.protectionProxy;
+  }
+
+  get borders(): RangeBorderCollectionLike {
+    return { getItem: (index) => new MemoryBorder(this.ctx, this.range, index) };
+  }
+
+  get font(): RangeFontLike {
+    this.fontProxy ??= new MemoryFont(this.ctx, this.range);
+    return this.fontProxy;
+  }
+
+  get horizontalAlignment(): string {
+    return this.read('horizontalAlignment');
+  }
+  set horizontalAlignment(value: string) {
+    const horizontal = HORIZONTAL[value];
+    if (horizontal === undefined) throw invalid('RangeFormat.horizontalAlignment', value);
+    queueFormat(this.ctx, this.range, ({ sheet, range }) => sheet.looks.patch(range, { horizontal: horizontal ?? undefined }), value);
+  }
+
+  get verticalAlignment(): string {
+    return this.read('verticalAlignment');
+  }
+  set verticalAlignment(value: string) {
+    const vertical = VERTICAL[value];
+    if (vertical === undefined) throw invalid('RangeFormat.verticalAlignment', value);
+    queueFormat(this.ctx, this.range, ({ sheet, range }) => sheet.looks.patch(range, { vertical }), value);
   }
 
   get columnWidth(): number {
@@ -159,13 +260,16 @@ export class MemoryFormat extends MemoryProxy implements RangeFormatLike {
   }
 
   protected scalarNames(): string[] {
-    return ['columnWidth', 'wrapText'];
+    return ['columnWidth', 'wrapText', 'horizontalAlignment', 'verticalAlignment'];
   }
 
   protected fetch(name: string): unknown {
     const { sheet, range } = this.range();
     if (name === 'columnWidth') return sheet.columnWidths.get(range.left) ?? 48;
     if (name === 'wrapText') return sheet.wrapped.has(`${range.top},${range.left}`);
+    const look = sheet.looks.get(range.top, range.left);
+    if (name === 'horizontalAlignment') return look.horizontal ? look.horizontal[0].toUpperCase() + look.horizontal.slice(1) : 'General';
+    if (name === 'verticalAlignment') return look.vertical === 'middle' ? 'Center' : look.vertical === 'top' ? 'Top' : 'Bottom';
     throw new MemoryOfficeError('InvalidArgument', `unknown property ${name}`);
   }
 }

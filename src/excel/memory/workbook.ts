@@ -3,6 +3,7 @@
 import type { CellRange, CellValue, Snapshot } from '../../core/types';
 import { a1, parseA1 } from '../../core/address';
 import type { SyncRecord } from './context';
+import { LookStore } from './looks';
 
 export interface MemoryCell {
   value: CellValue;
@@ -52,6 +53,8 @@ export class MemorySheet {
   readonly columnWidths = new Map<number, number>();
   /** Cells set to wrap their text, as "row,col". */
   readonly wrapped = new Set<string>();
+  /** Borders, alignment and font set through the API. */
+  readonly looks = new LookStore();
 
   constructor(
     public name: string,

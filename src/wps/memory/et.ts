@@ -9,6 +9,7 @@
 // needs the sheet to be active; custom document properties keep at most `propertyLimit` characters.
 import type { CellRange, CellValue } from '../../core/types';
 import { a1, columnLetters, MAX_COL, MAX_ROW, parseColumns, parseRange } from '../../core/address';
+import { BORDER_INDEXES, type CellLook } from '../../excel/memory/looks';
 import { typedInput } from '../../excel/memory/typed-input';
 import { isErrorText, type MemoryChange, type MemorySheet, type MemoryWorkbook } from '../../excel/memory/workbook';
 import { bgrToHex, cvErrOf, hexToBgr } from '../color';
@@ -16,9 +17,11 @@ import type {
   EtApiEvent,
   EtApplication,
   EtBlock,
+  EtBorders,
   EtCount,
   EtDocumentProperties,
   EtDocumentProperty,
+  EtFont,
   EtInterior,
   EtPluginStorage,
   EtProtection,
@@ -56,6 +59,19 @@ export class MemoryEtError extends Error {
 
 const WHITE = 16777215;
 const XL_SOLID = 1;
+const XL_CONTINUOUS = 1;
+/** XlHAlign and XlVAlign values WPS takes (xlCenter is -4108 in both); null = xlGeneral, no alignment of its own. */
+const H_ALIGN = new Map<number, CellLook['horizontal'] | null>([
+  [-4131, 'left'],
+  [-4108, 'center'],
+  [-4152, 'right'],
+  [1, null],
+]);
+const V_ALIGN = new Map<number, CellLook['vertical']>([
+  [-4160, 'top'],
+  [-4108, 'middle'],
+  [-4107, 'bottom'],
+]);
 
 function rectText(r: CellRange, absolute: boolean): string {
   const cell = (row: number, col: number): string => (absolute ? `$${columnLetters(col)}$${row}` : a1(row, col));
@@ -492,6 +508,44 @@ export class MemoryEt {
     });
     this.member(r, 'Locked', () => shared(grid(locked).flat()));
     this.setter(r, 'WrapText', (wrap: boolean) => formatWrite((row, col) => (wrap ? sheet.wrapped.add(`${row},${col}`) : sheet.wrapped.delete(`${row},${col}`))));
+    this.member(r, 'Borders', () => {
+      const borders = {} as EtBorders;
+      this.setter(borders, 'LineStyle', (style: number) => {
+        if (style !== XL_CONTINUOUS && style !== XL_NONE) throw new MemoryEtError(`此内存模型只支持 xlContinuous 与 xlLineStyleNone：${style}`);
+        formatWrite(() => undefined);
+        for (const index of BORDER_INDEXES) sheet.looks.line(one(), index, style === XL_CONTINUOUS);
+      });
+      this.setter(borders, 'Weight', (weight: number) => {
+        if (![1, 2, -4138, 4].includes(weight)) throw new MemoryEtError(`无效的边框粗细：${weight}`);
+        formatWrite(() => undefined);
+      });
+      return borders;
+    });
+    this.member(r, 'Font', () => {
+      const font = {} as EtFont;
+      this.setter(font, 'Bold', (bold: boolean) => {
+        formatWrite(() => undefined);
+        sheet.looks.patch(one(), { bold });
+      });
+      this.setter(font, 'Size', (size: number) => {
+        if (!(size >= 1 && size <= 409)) throw new MemoryEtError(`无效的字号：${size}`);
+        formatWrite(() => undefined);
+        sheet.looks.patch(one(), { size });
+      });
+      return font;
+    });
+    this.setter(r, 'HorizontalAlignment', (align: number) => {
+      const horizontal = H_ALIGN.get(align);
+      if (horizontal === undefined) throw new MemoryEtError(`无效的水平对齐方式：${align}`);
+      formatWrite(() => undefined);
+      sheet.looks.patch(one(), { horizontal: horizontal ?? undefined });
+    });
+    this.setter(r, 'VerticalAlignment', (align: number) => {
+      const vertical = V_ALIGN.get(align);
+      if (vertical === undefined) throw new MemoryEtError(`无效的垂直对齐方式：${align}`);
+      formatWrite(() => undefined);
+      sheet.looks.patch(one(), { vertical });
+    });
     this.setter(r, 'ColumnWidth', (width: number) => {
       const widths = this.columnWidths.get(sheet.name) ?? new Map<number, number>();
       for (let col = one().left; col <= one().right; col++) widths.set(col, width);
