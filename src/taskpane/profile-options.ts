@@ -4,7 +4,6 @@
 import { NATIONAL, type Profile } from '../core/profile';
 import { parseProfile, ProfileError } from '../core/profile-parse';
 import type { ProfileChoice } from '../door/records';
-import budget20 from '../../assets/profiles/budget20-output40-outcome40.json';
 import output60 from '../../assets/profiles/output60-outcome30-no-satisfaction.json';
 import { jsonProblem } from './json-problem';
 import { t, type Locale } from './i18n';
@@ -19,7 +18,6 @@ export interface ProfileOption {
 }
 
 const EXAMPLES: { source: string; json: unknown }[] = [
-  { source: 'budget20-output40-outcome40.json', json: budget20 },
   { source: 'output60-outcome30-no-satisfaction.json', json: output60 },
 ];
 

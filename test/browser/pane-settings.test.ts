@@ -58,7 +58,6 @@ describe('scoring profiles', () => {
     const select = frame.locator('#profile');
     await expect(select.locator('option').allInnerTexts()).resolves.toEqual([
       '全国通用（财政部 财预〔2020〕10号）',
-      '示例：预算20 产出40 效益满意度40',
       '示例：产出60 效益30 无满意度',
       '自定义（粘贴或载入 JSON 文件）',
     ]);
