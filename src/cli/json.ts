@@ -24,7 +24,7 @@ export interface JsonWrite {
   new: string;
 }
 
-export interface JsonForm extends Pick<FormReport, 'sheet' | 'type' | 'grade'> {
+export interface JsonForm extends Pick<FormReport, 'sheet' | 'type' | 'layout' | 'scoring' | 'grade'> {
   budget: JsonBudget | null;
   indicators: JsonIndicator[];
   total: JsonTotal | null;
@@ -78,6 +78,8 @@ export function jsonForm(f: FormReport): JsonForm {
   return {
     sheet: f.sheet,
     type: f.type,
+    layout: f.layout,
+    scoring: f.scoring,
     budget: f.budget && pick(f.budget, BUDGET_KEYS),
     indicators: f.indicators.map((i) => pick(i, INDICATOR_KEYS)),
     total: f.total && pick(f.total, TOTAL_KEYS),

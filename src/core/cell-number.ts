@@ -31,11 +31,12 @@ export function parseNumberText(raw: string): NumberReading {
   if (/^#(DIV\/0!|REF!|VALUE!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)/i.test(text)) {
     return { kind: 'error', text };
   }
-  const m = /^([+-]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(.*)$/.exec(text);
+  // A leading ¥ (NFKC folds the full-width ￥ into it) is money in 元 unless a unit follows ("¥150万").
+  const m = /^([+-]?)\s*(¥?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(.*)$/.exec(text);
   if (!m) return { kind: 'invalid', text: raw };
-  const unit = m[4].trim();
+  const unit = m[5].trim() || (m[2] ? '元' : '');
   if (unit !== '' && !UNITS.includes(unit)) return { kind: 'invalid', text: raw };
-  const digits = `${m[1]}${m[2].replace(/,/g, '')}${m[3] ?? ''}`;
+  const digits = `${m[1]}${m[3].replace(/,/g, '')}${m[4] ?? ''}`;
   let value = new Decimal(digits);
   const percent = unit === '%';
   if (percent) value = value.div(100);

@@ -57,7 +57,7 @@ describe('check --json on the seed form', () => {
     const file = report.files[0];
     expect(file).toMatchObject({ file: seed, error: null });
     const form = onlyForm(report);
-    expect(Object.keys(form)).toEqual(['sheet', 'type', 'budget', 'indicators', 'total', 'grade', 'findings', 'writes']);
+    expect(Object.keys(form)).toEqual(['sheet', 'type', 'layout', 'scoring', 'budget', 'indicators', 'total', 'grade', 'findings', 'writes']);
     expect(Object.keys(form.budget ?? {})).toEqual(['cell', 'planned', 'executed', 'rate', 'weight', 'score', 'enteredScore']);
     expect(Object.keys(form.indicators[0])).toEqual([
       'row', 'level1', 'level2', 'name', 'target', 'actual', 'kind', 'inferred', 'met', 'weight', 'enteredScore', 'score', 'scoreCell', 'judgement',

@@ -31,6 +31,7 @@ describe('check --json reads every layout family', () => {
   test('no per-row 分值 (goal blocks, budget worth 20): scores kept, total and grade, exit 0', async () => {
     const { code, form, codes } = await check('level-weights', levelWeightForm());
     expect(code).toBe(0);
+    expect(form).toMatchObject({ layout: 'level-weights', scoring: 'scored' });
     expect(form.budget).toMatchObject({ weight: '20', rate: '95.00%', score: '19.00' });
     expect(form.indicators.map((i) => [i.weight, i.score])).toEqual([[null, '20.00'], [null, '20.00'], [null, '16.00'], [null, '20.00']]);
     expect(form.total).toMatchObject({ weight: '100', score: '95.00' });
@@ -42,6 +43,7 @@ describe('check --json reads every layout family', () => {
   test('score coefficients with 自评总分 at the top: coefficient written back, exit 0', async () => {
     const { code, form } = await check('coefficients', coefficientForm());
     expect(code).toBe(0);
+    expect(form).toMatchObject({ layout: 'coefficients', scoring: 'scored' });
     expect(form.total).toMatchObject({ cell: 'F2', score: '97.33', enteredScore: '97.33' });
     expect(form.indicators.map((i) => i.score)).toEqual(['30.00', '18.33', '20.00', '10.00']);
     expect(form.writes).toEqual([{ cell: 'D7', old: '0.92', new: '0.9167' }]);
@@ -50,6 +52,7 @@ describe('check --json reads every layout family', () => {
   test('a special-fund form is not scored: no total, no grade; a missed target without a reason exits 1', async () => {
     const { code, form, codes } = await check('targets-only', targetsOnlyForm());
     expect(code).toBe(1);
+    expect(form).toMatchObject({ layout: 'targets-only', scoring: 'not-scored' });
     expect(form.total).toBeNull();
     expect(form.grade).toBeNull();
     expect(form.indicators.every((i) => i.score === null && i.scoreCell === null)).toBe(true);
@@ -77,6 +80,7 @@ describe('check --json reads every layout family', () => {
   test('a form not yet scored is said once, with its recompute planned, never 0.00 and 差', async () => {
     const { code, form, codes } = await check('unscored', variantSketch({ rate: 0.95, rows: CLEAN_ROWS.map((r) => ({ ...r, score: null })), budgetScore: null, total: [100, null] }));
     expect(code).toBe(0);
+    expect(form).toMatchObject({ layout: 'standard', scoring: 'not-yet-scored' });
     expect(codes).toEqual(['form.unscored@H7']);
     expect(form.total).toMatchObject({ score: '99.50', enteredScore: null });
     expect(form.writes.map((w) => w.new)).toEqual(['9.50', '20.00', '15.00', '15.00', '30.00', '10.00', '99.50']);

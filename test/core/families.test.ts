@@ -116,6 +116,17 @@ describe('family 4: figures written loosely', () => {
     expect(form.findings.find((f) => f.cell === 'C4')?.message).toContain('150 万元');
   });
 
+  test.each([
+    ['万元', { initial: '150 万元', planned: '１５０万', executed: '142.50万元' }, ['150', '150', '142.5']],
+    ['万元', { initial: '1,500,000.00元', planned: '150万元 ', executed: '￥1,425,000' }, ['150', '150', '142.5']],
+    ['元', { initial: '150万', planned: '150万元', executed: '1,425,000元' }, ['1500000', '1500000', '1425000']],
+  ])('money written loosely in a %s form: %o', (unit, money, read) => {
+    const form = onlyForm(variantSketch({ blockLabel: `预算申请（${unit}）`, money, rate: 0.95, rows: CLEAN_ROWS, total: [100, 99.5] }));
+    expect([form.budget?.initial, form.budget?.planned, form.budget?.executed]).toEqual(read);
+    expect(form.budget?.rate).toBe('95.00%');
+    expect(at(form)).toEqual(['number.text@C4', 'number.text@D4', 'number.text@E4']);
+  });
+
   test('72,890元 in a 万元 form is 7.289 万元', () => {
     const form = onlyForm(variantSketch({ money: { initial: 8, planned: 8, executed: '72,890元' }, rate: null, budgetScore: null, rows: CLEAN_ROWS, total: [100, null] }));
     expect(form.budget).toMatchObject({ executed: '7.289', rate: '91.11%', score: '9.11' });

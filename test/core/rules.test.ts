@@ -66,6 +66,11 @@ const CASES: Case[] = [
     sheet: form({ money: { initial: 1000, planned: 1000, executed: 978.05 }, rate: 0.978, budgetScore: 9.78, total: [100, 99.78] }),
     findings: [{ code: 'budget.rate-mismatch', cell: 'G4', severity: 'info' }],
   },
+  {
+    name: 'rate printed 97.79% where half-up gives 97.81%: two hundredths is more than a slip',
+    sheet: form({ money: { initial: 1000, planned: 1000, executed: 978.05 }, rate: 0.9779, budgetScore: 9.78, total: [100, 99.78] }),
+    findings: [{ code: 'budget.rate-mismatch', cell: 'G4', severity: 'warning' }],
+  },
   { name: 'rate left empty', sheet: form({ rate: null }), findings: [{ code: 'budget.rate-missing', cell: 'G4' }] },
   { name: 'big adjustment', sheet: form({ money: { initial: 50, planned: 100, executed: 95 } }), findings: [{ code: 'budget.adjusted', cell: 'D4' }] },
   // Indicator rows
