@@ -15,6 +15,8 @@ export interface Capabilities {
   cellProperties: boolean;
   /** ExcelApi 1.9: the collection-wide change event used for re-checking while typing. */
   changeEvents: boolean;
+  /** ExcelApi 1.9: worksheet.getRanges("H19, H23"), several cells selected at once. */
+  rangeAreas: boolean;
   /** ExcelApi 1.13: getMergedAreasOrNullObject. */
   mergedAreas: boolean;
   /** ExcelApi 1.14: onChanged tells the add-in's own writes apart. */
@@ -31,6 +33,7 @@ export function detectCapabilities(office: OfficeSurface): Capabilities {
     boundedRead: has('1.7'),
     cellProperties: has('1.9'),
     changeEvents: has('1.9'),
+    rangeAreas: has('1.9'),
     mergedAreas: has('1.13'),
     triggerSource: has('1.14'),
     mergeUndoGroup: has('1.20'),

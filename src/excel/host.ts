@@ -98,6 +98,11 @@ export interface RangeLike {
   select(): void;
 }
 
+/** RangeAreas.select (ExcelApi 1.9). */
+export interface SelectableAreasLike {
+  select(): void;
+}
+
 export interface RangeAreasLike {
   readonly isNullObject: boolean;
   readonly areas: { readonly items: RangeLike[] };
@@ -129,6 +134,8 @@ export interface WorksheetLike {
   readonly protection: WorksheetProtectionLike;
   load(propertyNames?: string | string[]): WorksheetLike;
   getRange(address?: string): RangeLike;
+  /** ExcelApi 1.9 (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getranges-member(1)): "H19, H23" as one RangeAreas. */
+  getRanges(address: string): SelectableAreasLike;
   /** ExcelApi 1.1: A1 on a blank sheet, never a null object, so one batch can read every sheet. */
   getUsedRange(valuesOnly?: boolean): RangeLike;
   /** ExcelApi 1.4. */

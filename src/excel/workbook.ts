@@ -46,12 +46,17 @@ export class ExcelWorkbook implements WorkbookHost {
     return this.run((ctx) => work(new ExcelSession(ctx, this.caps, settings, () => this.ownSync(ctx))));
   }
 
-  /** Show a cell: activate its sheet first, since selecting on another sheet is unreliable (office-js#5118). */
+  /**
+   * Show a cell, or several ("H19,H23", from ExcelApi 1.9; before that the first): activate the sheet
+   * first, since selecting on another sheet is unreliable (office-js#5118).
+   */
   async select(sheet: string, cell: string): Promise<void> {
+    const cells = cell.split(',');
     await this.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.activate();
-      ws.getRange(cell).select();
+      if (cells.length > 1 && this.caps.rangeAreas) ws.getRanges(cells.join(', ')).select();
+      else ws.getRange(cells[0]).select();
       await ctx.sync();
     });
   }

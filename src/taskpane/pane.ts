@@ -254,11 +254,14 @@ export class Pane {
       if (!this.hasForm(result.reports)) return this.say(this.t('noFormShort'), 'warn');
       const typed = this.typedJustBefore(started);
       this.say(recomputeText(this.locale, result.written.length, leftAlone(result.reports), typed), result.written.length > 0 ? 'ok' : 'info');
-      if (result.written.length > 0) await this.highlight(result.written[0].sheet, result.written[0].cell);
+      if (result.written.length > 0) {
+        const first = result.written[0].sheet;
+        await this.highlight(first, result.written.filter((w) => w.sheet === first).map((w) => w.cell).join(','));
+      }
     });
   }
 
-  /** Show the first written cell in the sheet: Excel's selection marks it without writing a fill. */
+  /** Select the written cells ("H19,H23") in the sheet: Excel's selection marks them without writing a fill. */
   private async highlight(sheet: string, cell: string): Promise<void> {
     await this.door.select(sheet, cell).catch(() => undefined);
   }

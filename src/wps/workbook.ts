@@ -23,6 +23,8 @@ export interface WpsOptions {
   displayLanguage?: string;
 }
 
+/** The longest address Range takes (Excel's object model, which WPS keeps). */
+const RANGE_TEXT = 255;
 const XL_CENTER = -4108;
 const HORIZONTAL = { left: -4131, center: XL_CENTER, right: -4152 } as const;
 const VERTICAL = { top: -4160, middle: XL_CENTER } as const;
@@ -70,12 +72,21 @@ export class WpsWorkbook implements WorkbookHost {
     return this.run(() => work(new WpsSession(this.app, (write) => this.writing(write))));
   }
 
-  /** Show a cell (or cells, "H19,H23"): Select works only on the active sheet, so that is activated first. */
+  /**
+   * Show a cell (or cells, "H19,H23"; as many as an address of 255 characters holds, Range's limit):
+   * Select works only on the active sheet, so that is activated first.
+   */
   async select(sheet: string, cell: string): Promise<void> {
+    let address = '';
+    for (const one of cell.split(',')) {
+      const longer = address === '' ? one : `${address},${one}`;
+      if (longer.length > RANGE_TEXT) break;
+      address = longer;
+    }
     await this.run(async () => {
       const ws = worksheet(workbook(this.app), sheet);
       ws.Activate();
-      ws.Range(cell).Select();
+      ws.Range(address).Select();
     });
   }
 

@@ -89,11 +89,15 @@ describe('the seed: check, recompute, undo', () => {
       `${TOTAL} 总分 96 → 97.87`,
     ]);
     expect(await figuresOf(frame)).toMatchObject({ '总分 /100': ['97.87'] });
-    // The written cells are shown in the sheet: the first is selected, each entry selects its own.
-    await page.waitForFunction(() => window.demo?.workbook.selectedAddress.endsWith('!G5'));
+    // The written cells are shown in the sheet: all selected at once, each entry selects its own, one button selects them all again.
+    const all = `${SHEET}!G5,H${DNA},H${TRAINING},${TOTAL}`;
+    await page.waitForFunction((address) => window.demo?.workbook.selectedAddress === address, all);
     await frame.locator('.written', { hasText: TOTAL }).click();
     await page.waitForFunction((cell) => window.demo?.workbook.selectedAddress.endsWith(`!${cell}`), TOTAL);
     expect(await selectedIn(page)).toBe(`${SHEET}!${TOTAL}`);
+    await button(frame, '在表格中选中全部写入的单元格').click();
+    await page.waitForFunction((address) => window.demo?.workbook.selectedAddress === address, all);
+    expect(await selectedIn(page)).toBe(all);
   });
 
   test('撤销本次写入 shows the sheet as it now is: back to 96 beside 97.87', async () => {

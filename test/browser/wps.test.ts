@@ -106,8 +106,8 @@ test('重新计算 writes the four cells through WPS, with screen updating back 
   expect((await figuresOf(frame))['总分 /100']).toEqual(['97.87']);
   expect(await page.evaluate(() => window.wpsModel!.et.screenUpdating)).toBe(true);
   expect(await properties()).toContain('jixiao.undo');
-  // The first written cell is shown by WPS's own selection.
-  expect(await page.evaluate(() => window.wpsModel!.book.selectedAddress)).toBe(`${SHEET}!G5`);
+  // The written cells are shown together by WPS's own selection.
+  expect(await page.evaluate(() => window.wpsModel!.book.selectedAddress)).toBe(`${SHEET}!G5,H19,H23,H41`);
 });
 
 test('撤销本次写入 puts back exactly what was there, and the record goes', async () => {

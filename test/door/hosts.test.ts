@@ -295,6 +295,16 @@ describe.each(HOSTS)('%s', (_name, host) => {
 });
 
 describe.each(HOSTS.slice(1))('%s only', (_name, host) => {
+  test('selecting many written cells selects as many as a 255-character address holds', async () => {
+    const book = seedBook();
+    const cells = Array.from({ length: 60 }, (_, i) => `H${100 + i}`);
+    await host.open(book).select(SEED, cells.join(','));
+    const selected = book.selectedAddress.slice(SEED.length + 1);
+    expect(selected.length).toBeLessThanOrEqual(255);
+    expect(selected).toBe(cells.slice(0, selected.split(',').length).join(','));
+    expect(selected.split(',').length).toBe(51);
+  });
+
   test('while the person types in a cell: refused with a clear reason, nothing written', async () => {
     const book = seedBook();
     book.cellEditMode = true;

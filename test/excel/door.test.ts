@@ -261,6 +261,18 @@ describe('selection, new sheets and typing', () => {
     expect(book.selectedAddress).toBe(`${SEED}!I19`);
   });
 
+  test('the cells a recompute wrote are selected together from ExcelApi 1.9, the first alone before', async () => {
+    const book = seedBook();
+    book.addSheet('说明');
+    book.activeSheet = '说明';
+    await doorOn(book).select(SEED, 'H19,H23,H41');
+    expect(book.activeSheet).toBe(SEED);
+    expect(book.selectedAddress).toBe(`${SEED}!H19,H23,H41`);
+    const old = seedBook();
+    await doorOn(old, '1.8').select(SEED, 'H19,H23,H41');
+    expect(old.selectedAddress).toBe(`${SEED}!H19`);
+  });
+
   test('插入空白表 adds a blank form the engine reads, under a free name', async () => {
     const book = seedBook();
     const door = doorOn(book);

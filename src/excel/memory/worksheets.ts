@@ -1,9 +1,10 @@
 // Worksheets of the in-memory Excel: found by name or id, protected or not, with their used range
 // and the collection-wide change event.
-import type { EventHandlersLike, RangeLike, WorksheetChangedLike, WorksheetCollectionLike, WorksheetLike, WorksheetProtectionLike } from '../host';
+import type { EventHandlersLike, RangeLike, SelectableAreasLike, WorksheetChangedLike, WorksheetCollectionLike, WorksheetLike, WorksheetProtectionLike } from '../host';
 import { MemoryOfficeError, MemoryProxy, type MemoryContext } from './context';
 import { MemoryRange } from './range';
-import { MAX_COL, MAX_ROW } from '../../core/address';
+import { MAX_COL, MAX_ROW, rangeText } from '../../core/address';
+import type { CellRange } from '../../core/types';
 import { parseRangeText } from './targets';
 import type { MemorySheet } from './workbook';
 
@@ -105,6 +106,22 @@ export class MemoryWorksheet extends MemoryProxy implements WorksheetLike {
       if (!range) throw new MemoryOfficeError('InvalidArgument', `bad address ${address}`);
       return { sheet, range };
     });
+  }
+
+  getRanges(address: string): SelectableAreasLike {
+    this.ctx.requireApi('1.9', 'Worksheet.getRanges');
+    const parts = address.split(',').map((part) => part.trim());
+    return {
+      select: () =>
+        this.ctx.push(() => {
+          const sheet = this.need();
+          const ranges = parts.map((part) => parseRangeText(part));
+          if (ranges.some((r) => r === null)) throw new MemoryOfficeError('InvalidArgument', `bad address ${address}`);
+          if (this.ctx.book.activeSheet !== sheet.name) throw new MemoryOfficeError('InvalidOperation', 'The range is not on the active sheet.');
+          this.ctx.book.selectedAddress = `${sheet.name}!${ranges.map((r) => rangeText(r as CellRange)).join(',')}`;
+          this.ctx.noteStateChange();
+        }),
+    };
   }
 
   getUsedRange(valuesOnly?: boolean): RangeLike {

@@ -3,6 +3,18 @@ import { el, fill, show } from '../dom';
 import { t, type Locale } from '../i18n';
 import type { WrittenItem } from '../outcome';
 
+/** One button for every written cell on the first one's sheet (a selection spans one sheet). */
+function selectAll(doc: Document, items: WrittenItem[], locale: Locale, select: (sheet: string, cell: string) => void): HTMLElement {
+  const b = el(doc, 'button', { type: 'button', class: 'btn written-all', text: t(locale, 'selectWritten') });
+  b.addEventListener('click', () => select(items[0].sheet, writtenCells(items)));
+  return b;
+}
+
+/** The written cells on the first one's sheet as one address, "H19,H23", for selecting them together. */
+function writtenCells(items: WrittenItem[]): string {
+  return items.filter((item) => item.sheet === items[0].sheet).map((item) => item.cell).join(',');
+}
+
 export function renderWritten(
   doc: Document,
   container: HTMLElement,
@@ -17,6 +29,7 @@ export function renderWritten(
       ? []
       : [
           el(doc, 'h2', { class: 'small-heading', text: t(locale, 'writtenTitle') }),
+          ...(items.length > 1 ? [selectAll(doc, items, locale, select)] : []),
           el(
             doc,
             'ul',

@@ -60,6 +60,7 @@ export class MemoryEtError extends Error {
 const WHITE = 16777215;
 const XL_SOLID = 1;
 const XL_CONTINUOUS = 1;
+export const RANGE_TEXT_LIMIT = 255;
 /** XlHAlign and XlVAlign values WPS takes (xlCenter is -4108 in both); null = xlGeneral, no alignment of its own. */
 const H_ALIGN = new Map<number, CellLook['horizontal'] | null>([
   [-4131, 'left'],
@@ -318,6 +319,8 @@ export class MemoryEt {
       return protection;
     });
     this.method(ws, 'Range', (address: string) => {
+      // Excel's object model takes an address of at most 255 characters (docs/wps.md, 一次选中多个单元格).
+      if (address.length > RANGE_TEXT_LIMIT) throw new MemoryEtError(`方法 Range 作用于对象 _Worksheet 时失败：${address.slice(0, 20)}…`);
       const areas = parseAreas(address);
       if (!areas || areas.length === 0) throw new MemoryEtError(`无效的区域：${address}`);
       return this.range(sheet, areas);
