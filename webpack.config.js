@@ -50,10 +50,17 @@ function rewriteManifest(xml, url) {
  * declare them, so typed code cannot call them; core-js adds them for any `.map` or `.find`, which
  * might be an iterator's, and they were a third of the modern bundle.
  */
-const AFTER_ES2022 = [/^es\.iterator\./, /^es\.set\./, /^esnext\./, /^es\.(weak-)?map\.get-or-insert/, 'es.json.parse',
+const AFTER_ES2022 = [
+  /^es\.iterator\./,
+  /^es\.set\./,
+  /^esnext\./,
+  /^es\.(weak-)?map\.get-or-insert/,
+  'es.json.parse',
   // ES2024's ArrayBuffer transfer and ES2026's Uint8Array base64, offered for any `.transfer` or
   // `.subarray`; they reach for Node's modules through `Function(…)`.
-  /^es\.array-buffer\.(detached|transfer)/, /^es\.uint8-array\./];
+  /^es\.array-buffer\.(detached|transfer)/,
+  /^es\.uint8-array\./,
+];
 /**
  * Web APIs every webview the add-in meets already has (atob/btoa since IE10, and the DOMException
  * they throw). core-js's versions look for Node's modules through `Function('return require(…)')`,
@@ -65,7 +72,18 @@ function babelOptions(target) {
   return {
     babelrc: false,
     configFile: false,
-    presets: [['@babel/preset-env', { targets: TARGETS[target].babel, useBuiltIns: 'usage', corejs: CORE_JS, bugfixes: true, exclude: [...AFTER_ES2022, ...IN_EVERY_WEBVIEW] }]],
+    presets: [
+      [
+        '@babel/preset-env',
+        {
+          targets: TARGETS[target].babel,
+          useBuiltIns: 'usage',
+          corejs: CORE_JS,
+          bugfixes: true,
+          exclude: [...AFTER_ES2022, ...IN_EVERY_WEBVIEW],
+        },
+      ],
+    ],
   };
 }
 
@@ -79,7 +97,12 @@ class LegacyScriptPlugin {
       HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('LegacyScriptPlugin', (data) => {
         const names = this.names[data.outputName] ?? [];
         for (const name of names) {
-          data.headTags.push({ tagName: 'script', voidTag: false, meta: { plugin: 'LegacyScriptPlugin' }, attributes: { nomodule: true, defer: true, src: `${name}${TARGETS.legacy.suffix}.js` } });
+          data.headTags.push({
+            tagName: 'script',
+            voidTag: false,
+            meta: { plugin: 'LegacyScriptPlugin' },
+            attributes: { nomodule: true, defer: true, src: `${name}${TARGETS.legacy.suffix}.js` },
+          });
         }
         return data;
       });
@@ -124,7 +147,10 @@ function pagePlugins(pages, { production, addinUrl }) {
  * (dist/ by default); the demo builds the task pane alone into its own folder with these. The
  * modern bundle also writes the pages, which load both.
  */
-function bundle(target, { production, pages = Object.keys(PAGES), outputPath = path.resolve(__dirname, 'dist'), addinUrl = DEV_URL, clean = true }) {
+function bundle(
+  target,
+  { production, pages = Object.keys(PAGES), outputPath = path.resolve(__dirname, 'dist'), addinUrl = DEV_URL, clean = true },
+) {
   const { suffix } = TARGETS[target];
   const modern = target === 'modern';
   const scripted = pages.filter((p) => PAGES[p].entry !== null);
@@ -162,8 +188,13 @@ function bundle(target, { production, pages = Object.keys(PAGES), outputPath = p
     plugins: [
       ...(modern ? pagePlugins(pages, { production, addinUrl }) : []),
       // IE11 cannot save a file from the pane, so it never asks for the .docx renderer (src/webview/no-docx.ts).
-      ...(modern ? [] : [new webpack.NormalModuleReplacementPlugin(/[\\/]report[\\/]docx$/, path.resolve(__dirname, 'src/webview/no-docx.ts'))]),
-      new webpack.NormalModuleReplacementPlugin(/core-js[\\/]internals[\\/]global-this(\.js)?$/, path.resolve(__dirname, 'src/webview/global-this.js')),
+      ...(modern
+        ? []
+        : [new webpack.NormalModuleReplacementPlugin(/[\\/]report[\\/]docx$/, path.resolve(__dirname, 'src/webview/no-docx.ts'))]),
+      new webpack.NormalModuleReplacementPlugin(
+        /core-js[\\/]internals[\\/]global-this(\.js)?$/,
+        path.resolve(__dirname, 'src/webview/global-this.js'),
+      ),
     ],
     // No `global` shim from webpack: its fallback is `new Function`, which the pages' CSP refuses.
     node: { global: false },

@@ -39,7 +39,10 @@ class PaneForDemoPlugin {
 const tsRule = {
   test: /\.ts$/,
   exclude: /node_modules/,
-  use: { loader: 'ts-loader', options: { configFile: path.join(root, 'tsconfig.json'), onlyCompileBundledFiles: true, transpileOnly: true } },
+  use: {
+    loader: 'ts-loader',
+    options: { configFile: path.join(root, 'tsconfig.json'), onlyCompileBundledFiles: true, transpileOnly: true },
+  },
 };
 
 function demoConfig(mode) {

@@ -100,7 +100,10 @@ function wpsConfig({ production = true, outputPath = path.resolve(__dirname, 'di
           test: /\.ts$/,
           exclude: /node_modules/,
           // ES modules for webpack, so that `import()` becomes a chunk loaded on demand (the report renderer).
-          use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { target: 'es2018', module: 'esnext' } } },
+          use: {
+            loader: 'ts-loader',
+            options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { target: 'es2018', module: 'esnext' } },
+          },
         },
       ],
     },

@@ -37,5 +37,10 @@ export function seedFormOf(indicatorRows: number): SheetSketch {
       merges.push(text);
     }
   }
-  return { ...seedSketch, name: `生成${indicatorRows}行`, rows, merges: merges.filter((t) => parseRange(t).bottom > parseRange(t).top || parseRange(t).right > parseRange(t).left) };
+  return {
+    ...seedSketch,
+    name: `生成${indicatorRows}行`,
+    rows,
+    merges: merges.filter((t) => parseRange(t).bottom > parseRange(t).top || parseRange(t).right > parseRange(t).left),
+  };
 }

@@ -29,13 +29,25 @@ async function main(): Promise<void> {
     for (const c of cases) {
       const args = ['check', '--json', ...(c.args ?? []), c.file];
       const start = process.hrtime.bigint();
-      const r = spawnSync(process.execPath, ['-e', PROBE, ...args], { stdio: ['ignore', 'pipe', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      const r = spawnSync(process.execPath, ['-e', PROBE, ...args], {
+        stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+      });
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       const peakMb = Number(r.output[3] ?? 0) / 1024;
       const size = (await fs.stat(c.file)).size;
-      const line = r.status === 2 ? (r.stderr ?? '').trim().split('\n')[0].replace(/^jixiao：[^：]*：/, '') : `exit ${r.status}: findings`;
+      const line =
+        r.status === 2
+          ? (r.stderr ?? '')
+              .trim()
+              .split('\n')[0]
+              .replace(/^jixiao：[^：]*：/, '')
+          : `exit ${r.status}: findings`;
       const short = line.length > 70 ? `${line.slice(0, 69)}…` : line;
-      rows.push(`| ${c.id} | ${(c.args ?? []).join(' ')} | ${size < 1024 * 1024 ? `${(size / 1024).toFixed(0)} KB` : `${(size / 1024 / 1024).toFixed(1)} MB`} | ${r.status} | ${short} | ${ms.toFixed(0)} | ${peakMb.toFixed(0)} |`);
+      rows.push(
+        `| ${c.id} | ${(c.args ?? []).join(' ')} | ${size < 1024 * 1024 ? `${(size / 1024).toFixed(0)} KB` : `${(size / 1024 / 1024).toFixed(1)} MB`} | ${r.status} | ${short} | ${ms.toFixed(0)} | ${peakMb.toFixed(0)} |`,
+      );
     }
     console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, load ${os.loadavg()[0].toFixed(1)}`);
     console.log('| case | options | file | exit | what the person reads | wall ms | peak MB |');

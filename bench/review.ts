@@ -26,7 +26,11 @@ function variedSketch(i: number): SheetSketch {
     case 2:
       return variantSketch({ origin, rows: STANDARD_ROWS.map((r, k) => (k === i % 5 ? { ...r, why: '' } : r)) });
     case 3:
-      return variantSketch({ origin, budgetHeader: ['全年预算数', '全年执行数', '执行率', '权重', '得分'], money: { initial: 100, planned: 100, executed: 80 + (i % 20) } });
+      return variantSketch({
+        origin,
+        budgetHeader: ['全年预算数', '全年执行数', '执行率', '权重', '得分'],
+        money: { initial: 100, planned: 100, executed: 80 + (i % 20) },
+      });
     default:
       return seedFormOf(30 + (i % 70));
   }
@@ -49,7 +53,9 @@ async function main(): Promise<void> {
       const results = await checkFiles(files, NATIONAL, null, { workers });
       const seconds = (performance.now() - start) / 1000;
       const forms = results.reduce((n, r) => n + r.sheets.reduce((m, s) => m + s.forms.length, 0), 0);
-      rows.push(`${workers} worker${workers > 1 ? 's' : ' '}  ${forms} forms  ${seconds.toFixed(1)} s  ${(forms / seconds).toFixed(0)} forms/s`);
+      rows.push(
+        `${workers} worker${workers > 1 ? 's' : ' '}  ${forms} forms  ${seconds.toFixed(1)} s  ${(forms / seconds).toFixed(0)} forms/s`,
+      );
     }
     console.log(rows.join('\n'));
   } finally {

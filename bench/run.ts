@@ -43,7 +43,11 @@ function triple(s: Stats): string {
 function table(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  return [line(head), `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`, ...rows.map(line)].join('\n');
+  return [
+    line(head),
+    `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`,
+    ...rows.map(line),
+  ].join('\n');
 }
 
 /** Run the named tasks in rounds, each round in a rotated order, after `warm` untimed rounds. */
@@ -76,10 +80,25 @@ function wholeProcess(file: string, runs: number): Record<string, Stats> | null 
   const out = path.join(os.tmpdir(), `jixiao-hyperfine-${process.pid}.json`);
   const times: Record<string, number[]> = { check: [], exceljs: [] };
   try {
-    for (const order of [['check', 'exceljs'], ['exceljs', 'check']] as const) {
+    for (const order of [
+      ['check', 'exceljs'],
+      ['exceljs', 'check'],
+    ] as const) {
       execFileSync(
         'hyperfine',
-        ['--warmup', '2', '--runs', String(runs), '-N', '--ignore-failure', '--style', 'none', '--export-json', out, ...order.map((k) => commands[k])],
+        [
+          '--warmup',
+          '2',
+          '--runs',
+          String(runs),
+          '-N',
+          '--ignore-failure',
+          '--style',
+          'none',
+          '--export-json',
+          out,
+          ...order.map((k) => commands[k]),
+        ],
         { stdio: 'ignore' },
       );
       const result = JSON.parse(readFileSync(out, 'utf8')) as Hyperfine;
@@ -109,7 +128,13 @@ async function main(): Promise<void> {
       const snapshot = sketchToSnapshot(f.sketch);
       const found = analyzeSheet(snapshot, NATIONAL).forms[0]?.indicators.length ?? 0;
       const engine = await interleaved({ engine: async () => analyzeSheet(snapshot, NATIONAL) }, f.rounds, 2);
-      engineRows.push([f.label, String(found), String(f.sketch.merges?.length ?? 0), triple(engine.engine), `${((engine.engine.median * 1000) / f.rows).toFixed(1)}`]);
+      engineRows.push([
+        f.label,
+        String(found),
+        String(f.sketch.merges?.length ?? 0),
+        triple(engine.engine),
+        `${((engine.engine.median * 1000) / f.rows).toFixed(1)}`,
+      ]);
 
       const file = path.join(dir, `${f.rows}.xlsx`);
       await fs.writeFile(file, new Uint8Array((await sketchToWorkbook([f.sketch]).xlsx.writeBuffer()) as ArrayBuffer));
@@ -124,14 +149,29 @@ async function main(): Promise<void> {
         f.rounds,
         3,
       );
-      fileRows.push([f.label, `${(size / 1024).toFixed(0)} KB`, triple(r.reader), triple(r.exceljs), triple(r.check), `${(r.exceljs.median / r.check.median).toFixed(1)}×`]);
+      fileRows.push([
+        f.label,
+        `${(size / 1024).toFixed(0)} KB`,
+        triple(r.reader),
+        triple(r.exceljs),
+        triple(r.check),
+        `${(r.exceljs.median / r.check.median).toFixed(1)}×`,
+      ]);
       const whole = wholeProcess(file, f.processRuns);
-      if (whole) processRows.push([f.label, triple(whole.check), triple(whole.exceljs), `${(whole.exceljs.median / whole.check.median).toFixed(1)}×`]);
+      if (whole)
+        processRows.push([
+          f.label,
+          triple(whole.check),
+          triple(whole.exceljs),
+          `${(whole.exceljs.median / whole.check.median).toFixed(1)}×`,
+        ]);
     }
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
-  console.log(`jixiao bench — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, load ${os.loadavg()[0].toFixed(1)}\n`);
+  console.log(
+    `jixiao bench — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, load ${os.loadavg()[0].toFixed(1)}\n`,
+  );
   console.log('引擎 engine: analyzeSheet on a snapshot, ms min / median / max');
   console.log(table(['form', 'indicators', 'merges', 'engine ms', 'µs / row (median)'], engineRows));
   console.log('\n文件 file, in-process, interleaved rounds, ms min / median / max (each includes reading the file)');

@@ -137,7 +137,9 @@ async function withBomb(parts: Record<string, Uint8Array>, name: string, mb: num
   await done;
   const raw = new Uint8Array(Buffer.concat(chunks));
   const entry: ZipEntry = { name, method: 8, flags: 0, crc, compressedSize: raw.length, size: mb * MB, time: 0, date: 33, dataStart: 0 };
-  const others = Object.entries(parts).filter(([n]) => n !== name).map(([n, content]) => ({ name: n, content }));
+  const others = Object.entries(parts)
+    .filter(([n]) => n !== name)
+    .map(([n, content]) => ({ name: n, content }));
   return writeZip(raw, [...others, { name, from: entry }]);
 }
 
@@ -202,7 +204,8 @@ export const HOSTILE_CASES: HostileCase[] = [
     expect: 'findings',
     bytes: async () => {
       const parts = await seedParts();
-      const rule = '<dataValidations count="1"><dataValidation type="decimal" allowBlank="1" sqref="A1:XFD1048576"><formula1>0</formula1></dataValidation></dataValidations>';
+      const rule =
+        '<dataValidations count="1"><dataValidation type="decimal" allowBlank="1" sqref="A1:XFD1048576"><formula1>0</formula1></dataValidation></dataValidations>';
       edit(parts, 'xl/worksheets/sheet1.xml', (xml) => xml.replace('<pageMargins', `${rule}<pageMargins`));
       return zipSync(parts);
     },
@@ -256,9 +259,7 @@ export const HOSTILE_CASES: HostileCase[] = [
     args: ['--max-mb', '1'],
     bytes: async () => {
       const parts = await seedParts();
-      edit(parts, 'xl/worksheets/sheet1.xml', (xml) =>
-        xml.replace('</sheetData>', () => `${fillerXml(21_000, 2, 101)}</sheetData>`),
-      );
+      edit(parts, 'xl/worksheets/sheet1.xml', (xml) => xml.replace('</sheetData>', () => `${fillerXml(21_000, 2, 101)}</sheetData>`));
       return zipSync(parts);
     },
   },
@@ -301,7 +302,8 @@ export const HOSTILE_CASES: HostileCase[] = [
     problem: 'corrupt',
     bytes: async () => {
       const parts = await seedParts();
-      const dtd = '<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>';
+      const dtd =
+        '<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>';
       edit(parts, 'xl/worksheets/sheet1.xml', (xml) => xml.replace('<worksheet', `${dtd}<worksheet`).replace('<v>96</v>', '<v>&c;</v>'));
       return zipSync(parts);
     },
@@ -312,7 +314,13 @@ export const HOSTILE_CASES: HostileCase[] = [
 export function badCatalogue(): Omit<BadCase, 'file'>[] {
   return [
     ...FILE_CASES.map((c) => ({ ...c, expect: 'refusal' as const })),
-    ...HOSTILE_CASES.map(({ id, title, expect, problem, args }) => ({ id, title, expect, ...(problem ? { problem } : {}), ...(args ? { args } : {}) })),
+    ...HOSTILE_CASES.map(({ id, title, expect, problem, args }) => ({
+      id,
+      title,
+      expect,
+      ...(problem ? { problem } : {}),
+      ...(args ? { args } : {}),
+    })),
     ...badSheetCases().map((c) => ({ id: c.id, title: c.title, expect: 'findings' as const })),
   ];
 }

@@ -72,7 +72,8 @@ function ring(cx: number, cy: number, r: number, halfWidth: number, gap?: [numbe
 }
 
 function triangle(a: [number, number], b: [number, number], c: [number, number]): Shape {
-  const side = (p: [number, number], q: [number, number], x: number, y: number): number => (x - q[0]) * (p[1] - q[1]) - (p[0] - q[0]) * (y - q[1]);
+  const side = (p: [number, number], q: [number, number], x: number, y: number): number =>
+    (x - q[0]) * (p[1] - q[1]) - (p[0] - q[0]) * (y - q[1]);
   return (x, y) => {
     const d1 = side([x, y], a, b[0], b[1]);
     const d2 = side([x, y], b, c[0], c[1]);

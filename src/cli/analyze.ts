@@ -27,7 +27,12 @@ export function chosenSnapshots(book: XlsxBook, sheet: string | null): Snapshot[
 }
 
 /** Check one file; never throws. */
-export async function checkFile(file: string, profile: Profile, sheet: string | null, limits: ReadLimits = DEFAULT_LIMITS): Promise<ReviewFile> {
+export async function checkFile(
+  file: string,
+  profile: Profile,
+  sheet: string | null,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): Promise<ReviewFile> {
   try {
     const book = await openXlsxFile(file, limits);
     return { file, error: null, sheets: analyzeWorkbook(chosenSnapshots(book, sheet), profile) };

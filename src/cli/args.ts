@@ -81,7 +81,16 @@ type OptionKind = 'string' | 'boolean';
 
 /** The options of each command and whether they take a value. */
 const OPTIONS: Record<'check' | 'recompute' | 'template' | 'report', Record<string, OptionKind>> = {
-  check: { json: 'boolean', force: 'boolean', profile: 'string', sheet: 'string', report: 'string', csv: 'string', workers: 'string', 'max-mb': 'string' },
+  check: {
+    json: 'boolean',
+    force: 'boolean',
+    profile: 'string',
+    sheet: 'string',
+    report: 'string',
+    csv: 'string',
+    workers: 'string',
+    'max-mb': 'string',
+  },
   recompute: { json: 'boolean', force: 'boolean', out: 'string', profile: 'string', sheet: 'string', 'max-mb': 'string' },
   template: { force: 'boolean', out: 'string', year: 'string', profile: 'string' },
   report: { force: 'boolean', out: 'string', profile: 'string', sheet: 'string', 'max-mb': 'string' },
@@ -133,7 +142,8 @@ function maxMbOf(text: string | undefined): number | null {
 
 function workersOf(text: string | undefined): number {
   if (text === undefined) return DEFAULT_WORKERS;
-  if (!/^\d+$/.test(text) || Number(text) > 16) throw new UsageError(`--workers 应是 0 到 16 的整数，收到“${text}”（--workers must be 0-16）`);
+  if (!/^\d+$/.test(text) || Number(text) > 16)
+    throw new UsageError(`--workers 应是 0 到 16 的整数，收到“${text}”（--workers must be 0-16）`);
   return Number(text);
 }
 
@@ -177,7 +187,16 @@ export function parseArgs(argv: string[]): Args {
   if (command === 'recompute') {
     if (p.positional.length !== 1) throw new UsageError('recompute 需要且只需要一个 .xlsx 文件（recompute takes exactly one file）');
     const sheet = p.values.get('sheet') ?? null;
-    return { command: 'recompute', input: p.positional[0], out, json: p.flags.has('json'), profile, sheet, force, maxMb: maxMbOf(p.values.get('max-mb')) };
+    return {
+      command: 'recompute',
+      input: p.positional[0],
+      out,
+      json: p.flags.has('json'),
+      profile,
+      sheet,
+      force,
+      maxMb: maxMbOf(p.values.get('max-mb')),
+    };
   }
   const type = p.positional[0];
   if (p.positional.length !== 1 || (type !== 'department' && type !== 'project')) {

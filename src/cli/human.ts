@@ -66,7 +66,13 @@ function figureTable(form: FormReport): string[] {
   if (scored) rows.push(['等级 grade', form.enteredGrade ?? '—', form.grade ?? '—', form.gradeCell ?? '']);
   const head: [string, string, string, string] = ['', '表中 entered', '按规则 computed', '单元格 cell'];
   const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
-  return [head, ...rows].map((r) => `    ${r.map((c, i) => pad(c, widths[i])).join('  ').trimEnd()}`);
+  return [head, ...rows].map(
+    (r) =>
+      `    ${r
+        .map((c, i) => pad(c, widths[i]))
+        .join('  ')
+        .trimEnd()}`,
+  );
 }
 
 export function formLines(form: FormReport, writesTitle: string): string[] {
@@ -81,7 +87,10 @@ export function formLines(form: FormReport, writesTitle: string): string[] {
   );
   lines.push(...findingLines(f, '    '));
   if (form.writes.length > 0) {
-    const writes = form.writes.slice(0, MAX_WRITES).map((p) => jsonWrite(p)).map((w) => `${w.cell} ${clip(w.old || '（空）', 24)} → ${w.new}`);
+    const writes = form.writes
+      .slice(0, MAX_WRITES)
+      .map((p) => jsonWrite(p))
+      .map((w) => `${w.cell} ${clip(w.old || '（空）', 24)} → ${w.new}`);
     const more = form.writes.length > MAX_WRITES ? `；……（其余 ${form.writes.length - MAX_WRITES} 格见 --json）` : '';
     lines.push(`    ${writesTitle} ${form.writes.length} 格：${writes.join('；')}${more}`);
   }
@@ -122,7 +131,13 @@ function ranking(files: ReviewFile[]): Ranked[] {
     }
     for (const sheet of file.sheets) {
       if (sheet.forms.length === 0) {
-        rows.push({ label: `${file.file} › ${sheet.sheet}（无自评表）`, errors: count(sheet.findings, 'error'), warnings: count(sheet.findings, 'warning'), total: null, grade: null });
+        rows.push({
+          label: `${file.file} › ${sheet.sheet}（无自评表）`,
+          errors: count(sheet.findings, 'error'),
+          warnings: count(sheet.findings, 'warning'),
+          total: null,
+          grade: null,
+        });
       }
       for (const form of sheet.forms) {
         rows.push({

@@ -9,7 +9,20 @@ import type { ReviewFile } from '../xlsx/review-rows';
 const FINDING_KEYS = ['code', 'severity', 'sheet', 'cell', 'message'] as const;
 const BUDGET_KEYS = ['cell', 'planned', 'executed', 'rate', 'weight', 'score', 'enteredScore'] as const;
 const INDICATOR_KEYS = [
-  'row', 'level1', 'level2', 'name', 'target', 'actual', 'kind', 'inferred', 'met', 'weight', 'enteredScore', 'score', 'scoreCell', 'judgement',
+  'row',
+  'level1',
+  'level2',
+  'name',
+  'target',
+  'actual',
+  'kind',
+  'inferred',
+  'met',
+  'weight',
+  'enteredScore',
+  'score',
+  'scoreCell',
+  'judgement',
 ] as const;
 const TOTAL_KEYS = ['cell', 'weight', 'score', 'enteredScore'] as const;
 

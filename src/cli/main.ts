@@ -130,12 +130,8 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const inputs = [...files, ...profileInputs(args.profile)];
   await checkOutputs(outputs, inputs, args.force);
 
-  const [{ checkFiles }, { limitsForMegabytes, DEFAULT_LIMITS }, { fileLines, hasErrors, summaryLines }, { jsonReport }] = await Promise.all([
-    import('./pool'),
-    import('../xlsx/limits'),
-    import('./human'),
-    import('./json'),
-  ]);
+  const [{ checkFiles }, { limitsForMegabytes, DEFAULT_LIMITS }, { fileLines, hasErrors, summaryLines }, { jsonReport }] =
+    await Promise.all([import('./pool'), import('../xlsx/limits'), import('./human'), import('./json')]);
   const bar = progress(io);
   const limits = args.maxMb === null ? DEFAULT_LIMITS : limitsForMegabytes(args.maxMb);
   const results = await checkFiles(files, profile, args.sheet, { workers: args.workers, onProgress: bar.update, limits });
@@ -178,17 +174,25 @@ async function runRecompute(args: RecomputeArgs, io: Io): Promise<number> {
   const inputs = [args.input, ...profileInputs(args.profile)];
   await checkOutputs([out], inputs, args.force);
   const profile = await loadProfile(args.profile);
-  const [{ analyzeWorkbook }, { allFindings, countBySeverity }, { editBook }, { openXlsxBytes, openXlsxFile }, limitsModule, { chosenSnapshots }, { fileLines, hasErrors }, { jsonReport }] =
-    await Promise.all([
-      import('../core/engine'),
-      import('../core/report'),
-      import('../xlsx/book-edit'),
-      import('../xlsx/file'),
-      import('../xlsx/limits'),
-      import('./analyze'),
-      import('./human'),
-      import('./json'),
-    ]);
+  const [
+    { analyzeWorkbook },
+    { allFindings, countBySeverity },
+    { editBook },
+    { openXlsxBytes, openXlsxFile },
+    limitsModule,
+    { chosenSnapshots },
+    { fileLines, hasErrors },
+    { jsonReport },
+  ] = await Promise.all([
+    import('../core/engine'),
+    import('../core/report'),
+    import('../xlsx/book-edit'),
+    import('../xlsx/file'),
+    import('../xlsx/limits'),
+    import('./analyze'),
+    import('./human'),
+    import('./json'),
+  ]);
   const limits = args.maxMb === null ? limitsModule.DEFAULT_LIMITS : limitsModule.limitsForMegabytes(args.maxMb);
   const book = await openXlsxFile(args.input, limits);
   const macros = book.macroEnabled;
@@ -229,7 +233,10 @@ async function runRecompute(args: RecomputeArgs, io: Io): Promise<number> {
     io.out(
       `已写入 ${args.out}：改写 ${edit.written.length} 个单元格，其余内容与原文件相同；新文件中仍有错误 ${counts.error}、警告 ${counts.warning}（written ${edit.written.length} cells, everything else unchanged）`,
     );
-    if (staleFormulas.length > 0) io.out(`含公式的单元格 ${[...new Set(staleFormulas)].join('、')} 会在 Excel 打开新文件时重新计算，请打开后核对（formulas recalculate on open）`);
+    if (staleFormulas.length > 0)
+      io.out(
+        `含公式的单元格 ${[...new Set(staleFormulas)].join('、')} 会在 Excel 打开新文件时重新计算，请打开后核对（formulas recalculate on open）`,
+      );
   }
   for (const r of edit.refused) io.err(`jixiao：未写入 ${r.patch.sheet}!${r.reason}（not written）`);
   // The same status as check on the same file: it is about the file given, not the copy.
@@ -255,7 +262,15 @@ async function runReport(args: ReportArgs, io: Io): Promise<number> {
   const inputs = [args.input, ...profileInputs(args.profile)];
   await checkOutputs([out], inputs, args.force);
   const profile = await loadProfile(args.profile);
-  const [{ analyzeWorkbook }, { openXlsxFile }, limitsModule, { chosenSnapshots }, { chooseForm, draftLines }, { draftReport }, { renderDocx }] = await Promise.all([
+  const [
+    { analyzeWorkbook },
+    { openXlsxFile },
+    limitsModule,
+    { chosenSnapshots },
+    { chooseForm, draftLines },
+    { draftReport },
+    { renderDocx },
+  ] = await Promise.all([
     import('../core/engine'),
     import('../xlsx/file'),
     import('../xlsx/limits'),

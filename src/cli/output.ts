@@ -71,7 +71,9 @@ export async function checkOutputs(outputs: PlannedOutput[], inputs: string[], f
     }
     const twin = seen.find((s) => s.place === place || (id !== null && s.id !== null && same(s.id, id)));
     if (twin) {
-      throw new OutputError(`${out.file}：${twin.out.option} 和 ${out.option} 指向同一个文件，请分别指定（${twin.out.option} and ${out.option} name the same file）`);
+      throw new OutputError(
+        `${out.file}：${twin.out.option} 和 ${out.option} 指向同一个文件，请分别指定（${twin.out.option} and ${out.option} name the same file）`,
+      );
     }
     if (id && !force) {
       throw new OutputError(`${out.file}：文件已存在，不会覆盖；如确需覆盖请加 --force（output exists, use --force）`);
@@ -113,7 +115,10 @@ export async function writeOutput(
       await fs.link(temp, target);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new OutputError(`${out.file}：文件已存在（刚由别的程序创建），不会覆盖；如确需覆盖请加 --force（output exists, use --force）`);
+      if (code === 'EEXIST')
+        throw new OutputError(
+          `${out.file}：文件已存在（刚由别的程序创建），不会覆盖；如确需覆盖请加 --force（output exists, use --force）`,
+        );
       // A file system without hard links: an exclusive copy still never replaces a file.
       await fs.copyFile(temp, target, constants.COPYFILE_EXCL);
     }

@@ -6,7 +6,11 @@ import type { CommandId } from '../door/records';
 import type { CommandEventLike, OfficeSurface } from '../excel/host';
 
 /** A command's handler: it runs once Office is ready, and always completes the event. */
-export function commandHandler(office: Pick<OfficeSurface, 'onReady'>, door: () => Door, command: CommandId): (event: CommandEventLike) => void {
+export function commandHandler(
+  office: Pick<OfficeSurface, 'onReady'>,
+  door: () => Door,
+  command: CommandId,
+): (event: CommandEventLike) => void {
   return (event) => {
     void office
       .onReady()

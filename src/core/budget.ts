@@ -2,7 +2,19 @@
 import Decimal from 'decimal.js';
 import { finding } from './findings';
 import { readFigure, readWeight } from './cell-number';
-import { asPrintedRate, atMostFull, fixed2, fractionOf, percent2, plain, scoreOf, share, sharePercent, TOLERANCE, type Share } from './exact';
+import {
+  asPrintedRate,
+  atMostFull,
+  fixed2,
+  fractionOf,
+  percent2,
+  plain,
+  scoreOf,
+  share,
+  sharePercent,
+  TOLERANCE,
+  type Share,
+} from './exact';
 import type { Grid } from './grid';
 import { WritePlan } from './patch';
 import type { Profile } from './profile';
@@ -35,7 +47,9 @@ export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): 
   const planned = money('全年预算数', 'planned');
   const executed = money('全年执行数', 'executed');
   // The weight from its 分值 column, or from a label that names it ("得分（20分×执行率）").
-  const weight = readWeight(grid, b.cells.weight ?? null, findings, { what: '预算执行率分值', points: true }) ?? (b.declaredWeight ? new Decimal(b.declaredWeight.points) : null);
+  const weight =
+    readWeight(grid, b.cells.weight ?? null, findings, { what: '预算执行率分值', points: true }) ??
+    (b.declaredWeight ? new Decimal(b.declaredWeight.points) : null);
   const enteredRate = readFigure(grid, b.cells.rate ?? null, findings, { what: '执行率', rate: true });
   const enteredScore = readFigure(grid, b.cells.score ?? null, findings, { what: '预算执行率得分' });
 
@@ -52,10 +66,19 @@ export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): 
     const where = (b.cells.planned ?? b.cells.initial ?? rateCell).address;
     // Money spent against no budget is an error; an empty block is only a warning.
     if (executed !== null && executed.gt(0)) {
-      findings.push(finding('budget.no-budget', sheet, where,
-        `${denominatorName}为空或为 0，但全年执行数为 ${plain(executed)}：无法计算执行率，请填写${denominatorName}。`, 'error'));
+      findings.push(
+        finding(
+          'budget.no-budget',
+          sheet,
+          where,
+          `${denominatorName}为空或为 0，但全年执行数为 ${plain(executed)}：无法计算执行率，请填写${denominatorName}。`,
+          'error',
+        ),
+      );
     } else {
-      findings.push(finding('budget.no-budget', sheet, where, `${denominatorName}为空或为 0：无法计算执行率和得分，请填写${denominatorName}。`));
+      findings.push(
+        finding('budget.no-budget', sheet, where, `${denominatorName}为空或为 0：无法计算执行率和得分，请填写${denominatorName}。`),
+      );
     }
   } else if (executed !== null) {
     rate = share(executed, denominator);
@@ -63,14 +86,22 @@ export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): 
     if (weight !== null) score = scoreOf(weight, atMostFull(rate));
     if (executed.gt(denominator)) {
       findings.push(
-        finding('budget.over-executed', sheet, rateCell.address,
-          `执行数超过预算（执行率 ${sharePercent(rate)}），得分按满分 ${weight ? plain(weight) : ''} 封顶；请说明结转或追加资金的来由。`),
+        finding(
+          'budget.over-executed',
+          sheet,
+          rateCell.address,
+          `执行数超过预算（执行率 ${sharePercent(rate)}），得分按满分 ${weight ? plain(weight) : ''} 封顶；请说明结转或追加资金的来由。`,
+        ),
       );
     }
     if (executed.lt(denominator.times(profile.lowExecutionRate)) && !b.explained) {
       findings.push(
-        finding('budget.low-execution', sheet, rateCell.address,
-          `执行率 ${sharePercent(rate)} 低于 ${percent2(new Decimal(profile.lowExecutionRate))}，预算栏内没有说明；请写明执行偏低的原因。`),
+        finding(
+          'budget.low-execution',
+          sheet,
+          rateCell.address,
+          `执行率 ${sharePercent(rate)} 低于 ${percent2(new Decimal(profile.lowExecutionRate))}，预算栏内没有说明；请写明执行偏低的原因。`,
+        ),
       );
     }
   }
@@ -88,9 +119,13 @@ export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): 
       if (!slip.isZero()) {
         // A slip of one hundredth of a point is a rounding difference: said, as information.
         findings.push(
-          finding('budget.rate-mismatch', sheet, b.cells.rate.address,
+          finding(
+            'budget.rate-mismatch',
+            sheet,
+            b.cells.rate.address,
             `执行率填的是 ${percent2(enteredRate)}，按 全年执行数 ÷ ${denominatorName} 四舍五入应为 ${sharePercent(rate)}。`,
-            slip.lte(RATE_SLIP) ? 'info' : 'warning'),
+            slip.lte(RATE_SLIP) ? 'info' : 'warning',
+          ),
         );
       }
     }
@@ -100,8 +135,12 @@ export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): 
   if (score !== null && b.cells.score) {
     if (enteredScore !== null && enteredScore.minus(score).abs().gt(TOLERANCE)) {
       findings.push(
-        finding('score.mismatch', sheet, b.cells.score.address,
-          `预算执行率得分填的是 ${plain(enteredScore)}，按执行率 ${rate ? sharePercent(rate) : ''} × 分值 ${weight ? plain(weight) : ''} 应为 ${fixed2(score)}。`),
+        finding(
+          'score.mismatch',
+          sheet,
+          b.cells.score.address,
+          `预算执行率得分填的是 ${plain(enteredScore)}，按执行率 ${rate ? sharePercent(rate) : ''} × 分值 ${weight ? plain(weight) : ''} 应为 ${fixed2(score)}。`,
+        ),
       );
     }
     plan.number(b.cells.score, score, { format: '0.00', reason: 'budget-score', text: fixed2(score) });
@@ -111,8 +150,12 @@ export function evaluateBudget(grid: Grid, b: BudgetEntries, profile: Profile): 
     const change = planned.minus(initial).abs();
     if (change.gt(initial.abs().times(profile.adjustmentWarnRatio))) {
       findings.push(
-        finding('budget.adjusted', sheet, b.cells.planned.address,
-          `全年预算数由年初的 ${plain(initial)} 调整为 ${plain(planned)}（变动 ${sharePercent(share(change, initial.abs()))}），调整较大，请在说明中交代原因。`),
+        finding(
+          'budget.adjusted',
+          sheet,
+          b.cells.planned.address,
+          `全年预算数由年初的 ${plain(initial)} 调整为 ${plain(planned)}（变动 ${sharePercent(share(change, initial.abs()))}），调整较大，请在说明中交代原因。`,
+        ),
       );
     }
   }
@@ -170,21 +213,38 @@ function sumOf(values: Array<Decimal | null>): Decimal {
   return values.reduce<Decimal>((s, v) => (v ? s.plus(v) : s), new Decimal(0));
 }
 
-function checkRowGroupColumn(grid: Grid, b: BudgetEntries, group: BreakdownGroup, key: keyof Totals, total: Decimal | null, findings: Finding[]): Array<Decimal | null> {
-  const parts = group.items.map((i) => readFigure(grid, i.amounts[key] ?? null, findings, { what: `${i.label}${COLUMN_NAMES[key]}`, money: b.unit }));
+function checkRowGroupColumn(
+  grid: Grid,
+  b: BudgetEntries,
+  group: BreakdownGroup,
+  key: keyof Totals,
+  total: Decimal | null,
+  findings: Finding[],
+): Array<Decimal | null> {
+  const parts = group.items.map((i) =>
+    readFigure(grid, i.amounts[key] ?? null, findings, { what: `${i.label}${COLUMN_NAMES[key]}`, money: b.unit }),
+  );
   if (parts.every((p) => p === null)) return parts;
   const sum = sumOf(parts);
   const totalCell = b.cells[key];
   if (!totalCell) return parts;
   if ((total === null || total.isZero()) && !sum.isZero()) {
     findings.push(
-      finding('budget.breakdown-mismatch', grid.sheet, totalCell.address,
-        `${COLUMN_NAMES[key]}合计为空或为 0，但其下各项合计 ${plain(sum)}；请填写 ${plain(sum)}。`),
+      finding(
+        'budget.breakdown-mismatch',
+        grid.sheet,
+        totalCell.address,
+        `${COLUMN_NAMES[key]}合计为空或为 0，但其下各项合计 ${plain(sum)}；请填写 ${plain(sum)}。`,
+      ),
     );
   } else if (total !== null && sum.minus(total).abs().gt(TOLERANCE)) {
     findings.push(
-      finding('budget.breakdown-mismatch', grid.sheet, totalCell.address,
-        `${COLUMN_NAMES[key]}：${group.items.map((i) => i.label).join('、')}合计 ${plain(sum)}，与年度资金总额 ${plain(total)} 不符（差 ${plain(sum.minus(total))}）。`),
+      finding(
+        'budget.breakdown-mismatch',
+        grid.sheet,
+        totalCell.address,
+        `${COLUMN_NAMES[key]}：${group.items.map((i) => i.label).join('、')}合计 ${plain(sum)}，与年度资金总额 ${plain(total)} 不符（差 ${plain(sum.minus(total))}）。`,
+      ),
     );
   }
   return parts;
@@ -197,7 +257,9 @@ function checkListGroup(grid: Grid, b: BudgetEntries, group: BreakdownGroup, tot
     if (i.inlineAmount !== null) {
       const compact = i.inlineAmount.replace(/[,，]/g, '');
       if (/\s/.test(compact)) {
-        findings.push(finding('number.invalid', grid.sheet, i.at.address, `“${i.label}”的金额“${i.inlineAmount}”中间有空格，无法确定是多少，请改正。`));
+        findings.push(
+          finding('number.invalid', grid.sheet, i.at.address, `“${i.label}”的金额“${i.inlineAmount}”中间有空格，无法确定是多少，请改正。`),
+        );
         return null;
       }
       return new Decimal(compact);
@@ -213,14 +275,24 @@ function checkListGroup(grid: Grid, b: BudgetEntries, group: BreakdownGroup, tot
   const cell = b.cells.planned ?? b.cells.initial ?? b.cells.executed;
   if (target === null || target.isZero()) {
     if (!sum.isZero()) {
-      findings.push(finding('budget.breakdown-mismatch', grid.sheet, cell.address,
-        `年度资金总额为空或为 0，但${group.name}各项合计 ${plain(sum)}；请填写 ${plain(sum)}。`));
+      findings.push(
+        finding(
+          'budget.breakdown-mismatch',
+          grid.sheet,
+          cell.address,
+          `年度资金总额为空或为 0，但${group.name}各项合计 ${plain(sum)}；请填写 ${plain(sum)}。`,
+        ),
+      );
     }
     return parts;
   }
   findings.push(
-    finding('budget.breakdown-mismatch', grid.sheet, group.items[0].at.address,
-      `${group.name}：${group.items.map((i) => i.label).join('、')}合计 ${plain(sum)}，与年度资金总额 ${plain(target)} 不符（差 ${plain(sum.minus(target))}）。`),
+    finding(
+      'budget.breakdown-mismatch',
+      grid.sheet,
+      group.items[0].at.address,
+      `${group.name}：${group.items.map((i) => i.label).join('、')}合计 ${plain(sum)}，与年度资金总额 ${plain(target)} 不符（差 ${plain(sum.minus(target))}）。`,
+    ),
   );
   return parts;
 }

@@ -26,7 +26,10 @@ const MONEY: Record<string, number> = { 万: 10000, 万元: 10000, 元: 1 };
 
 /** Parse a number written as text. Spaces inside the digits ("8016.0 9") make it invalid. */
 export function parseNumberText(raw: string): NumberReading {
-  const text = raw.normalize('NFKC').replace(/\u00a0|\u3000/g, ' ').trim();
+  const text = raw
+    .normalize('NFKC')
+    .replace(/\u00a0|\u3000/g, ' ')
+    .trim();
   if (text === '') return { kind: 'empty' };
   if (/^#(DIV\/0!|REF!|VALUE!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)/i.test(text)) {
     return { kind: 'error', text };
@@ -77,9 +80,7 @@ export function readFigure(grid: Grid, at: CellRef | null, findings: Finding[], 
   const r = readNumber(cell);
   if (r.kind === 'empty' || r.kind === 'error') return null;
   if (r.kind === 'invalid') {
-    findings.push(
-      finding('number.invalid', grid.sheet, at.address, `${opts.what}“${short(r.text)}”不是数字，请填写数字。`),
-    );
+    findings.push(finding('number.invalid', grid.sheet, at.address, `${opts.what}“${short(r.text)}”不是数字，请填写数字。`));
     return null;
   }
   let value = r.value;
@@ -108,6 +109,8 @@ export function readFigure(grid: Grid, at: CellRef | null, findings: Finding[], 
 export function readWeight(grid: Grid, at: CellRef | null, findings: Finding[], opts: FigureOptions): Decimal | null {
   const value = readFigure(grid, at, findings, opts);
   if (value === null || !at || !value.isNegative() || value.isZero()) return value;
-  findings.push(finding('weight.negative', grid.sheet, at.address, `${opts.what}是负数 ${value.toString()}；分值不能为负，未按它计算得分，请改正。`));
+  findings.push(
+    finding('weight.negative', grid.sheet, at.address, `${opts.what}是负数 ${value.toString()}；分值不能为负，未按它计算得分，请改正。`),
+  );
   return null;
 }

@@ -23,7 +23,14 @@ export function analyzeSheet(snapshot: Snapshot, profile: Profile = NATIONAL): S
     return {
       sheet: snapshot.sheet,
       forms: [],
-      findings: [finding('form.unreadable', snapshot.sheet, 'A1', `读取这张工作表时出错（${short(reason, 80)}），未做任何修改；请把文件发给维护人员。`)],
+      findings: [
+        finding(
+          'form.unreadable',
+          snapshot.sheet,
+          'A1',
+          `读取这张工作表时出错（${short(reason, 80)}），未做任何修改；请把文件发给维护人员。`,
+        ),
+      ],
     };
   }
 }
@@ -48,8 +55,12 @@ function analyze(snapshot: Snapshot, profile: Profile): SheetReport {
       sheet: snapshot.sheet,
       forms: [],
       findings: [
-        finding('form.not-found', snapshot.sheet, 'A1',
-          '这张工作表上没有找到绩效自评表：需要一行含“三级指标”“年度指标值/实际完成值”“分值”“得分”的表头。'),
+        finding(
+          'form.not-found',
+          snapshot.sheet,
+          'A1',
+          '这张工作表上没有找到绩效自评表：需要一行含“三级指标”“年度指标值/实际完成值”“分值”“得分”的表头。',
+        ),
       ],
     };
   }
@@ -61,20 +72,42 @@ function analyzeForm(grid: Grid, loc: FormLocation, profile: Profile): FormRepor
   const form = readForm(grid, loc);
   let findings: Finding[] = scanErrors(grid, form);
   for (const u of loc.indicators.unknown) {
-    findings.push(finding('form.unknown-column', sheet, grid.address(loc.indicators.row, u.col), `表头“${short(u.label)}”不是自评表的标准列，已忽略该列。`));
+    findings.push(
+      finding(
+        'form.unknown-column',
+        sheet,
+        grid.address(loc.indicators.row, u.col),
+        `表头“${short(u.label)}”不是自评表的标准列，已忽略该列。`,
+      ),
+    );
   }
   for (const g of form.goals) {
-    if (g.text === '') findings.push(finding('goal.missing', sheet, g.textCell.address, `${g.label}未填写；请填写年度总体目标的${g.label}。`));
+    if (g.text === '')
+      findings.push(finding('goal.missing', sheet, g.textCell.address, `${g.label}未填写；请填写年度总体目标的${g.label}。`));
   }
   const layout = form.layout;
   const header = grid.address(loc.indicators.row, loc.indicators.columns.score ?? loc.indicators.columns.name);
   const scoring = scoringOf(grid, form);
   const unscored = scoring === 'not-yet-scored';
   if (unscored) {
-    findings.push(finding('form.unscored', sheet, header, '得分栏全部为空：这张表尚未评分。重算会按规则填入各项得分和总分，定性指标填入建议分，请逐项核对。'));
+    findings.push(
+      finding(
+        'form.unscored',
+        sheet,
+        header,
+        '得分栏全部为空：这张表尚未评分。重算会按规则填入各项得分和总分，定性指标填入建议分，请逐项核对。',
+      ),
+    );
   }
   if (scoring === 'not-scored') {
-    findings.push(finding('form.not-scored', sheet, header, '这张表没有分值和得分栏（不评分）：只核对执行率、各项目标的完成情况和未完成原因，不计算得分、总分和等级。'));
+    findings.push(
+      finding(
+        'form.not-scored',
+        sheet,
+        header,
+        '这张表没有分值和得分栏（不评分）：只核对执行率、各项目标的完成情况和未完成原因，不计算得分、总分和等级。',
+      ),
+    );
   }
   const budget: BudgetResult | null = form.budget ? evaluateBudget(grid, form.budget, profile) : null;
   const rows = form.indicators.map((e) => evaluateIndicator(grid, e, profile, { layout, unscored }));
@@ -82,12 +115,25 @@ function analyzeForm(grid: Grid, loc: FormLocation, profile: Profile): FormRepor
   const total =
     scoring === 'not-scored'
       ? { report: null, grade: null, enteredGrade: null, findings: [], writes: [] }
-      : evaluateTotal(grid, form, rows, budget ?? { score: null, weight: null, enteredScore: null, writes: [], rate: null }, profile, { indicatorWeight: levels.indicatorWeight, unscored });
+      : evaluateTotal(grid, form, rows, budget ?? { score: null, weight: null, enteredScore: null, writes: [], rate: null }, profile, {
+          indicatorWeight: levels.indicatorWeight,
+          unscored,
+        });
   const unchecked = uncheckedByLayout(grid, form, header, total.report);
 
   // concat, not push(...): a form of many thousand rows would overflow the call stack.
-  findings = findings.concat(budget?.findings ?? [], rows.flatMap((r) => r.findings), levels.findings, total.findings, unchecked);
-  const marks = markCells(grid, findings, rows.flatMap((r) => r.marks));
+  findings = findings.concat(
+    budget?.findings ?? [],
+    rows.flatMap((r) => r.findings),
+    levels.findings,
+    total.findings,
+    unchecked,
+  );
+  const marks = markCells(
+    grid,
+    findings,
+    rows.flatMap((r) => r.marks),
+  );
   return {
     sheet,
     type: form.type,
@@ -105,7 +151,12 @@ function analyzeForm(grid: Grid, loc: FormLocation, profile: Profile): FormRepor
     gradeCell: form.grade?.valueCell.address ?? null,
     enteredGrade: total.enteredGrade,
     findings: sortFindings(findings),
-    writes: oncePerCell((budget?.writes ?? []).concat(rows.flatMap((r) => r.writes), total.writes)),
+    writes: oncePerCell(
+      (budget?.writes ?? []).concat(
+        rows.flatMap((r) => r.writes),
+        total.writes,
+      ),
+    ),
     marks,
   };
 }
@@ -118,7 +169,14 @@ function uncheckedByLayout(grid: Grid, form: FormEntries, header: string, total:
   const out: Finding[] = [];
   const sheet = grid.sheet;
   if (form.layout === 'level-weights') {
-    out.push(finding('form.unchecked', sheet, header, '本表没有分值列：各指标的满分未知，只核对各级得分合计不超过该级分值，不按规则重算单项得分。'));
+    out.push(
+      finding(
+        'form.unchecked',
+        sheet,
+        header,
+        '本表没有分值列：各指标的满分未知，只核对各级得分合计不超过该级分值，不按规则重算单项得分。',
+      ),
+    );
   }
   if (form.layout === 'targets-only' || form.indicators.some((e) => e.deviationCell !== null)) return out;
   const lost = total !== null && total.complete && new Decimal(total.score).lt(total.weight);
@@ -126,8 +184,24 @@ function uncheckedByLayout(grid: Grid, form: FormEntries, header: string, total:
   if (footer && lost) {
     const text = footer.text.trim();
     const why = `总分 ${total.score} 低于 ${total.weight} 分`;
-    if (text === '') out.push(finding('deviation.missing', sheet, footer.textCell.address, `${why}，但偏差原因分析及改进措施未填写；请说明失分的原因和改进办法。`));
-    else if (isBoilerplate(text)) out.push(finding('deviation.boilerplate', sheet, footer.textCell.address, `${why}，偏差原因只写了“${short(text)}”；请写明失分的原因和改进措施。`));
+    if (text === '')
+      out.push(
+        finding(
+          'deviation.missing',
+          sheet,
+          footer.textCell.address,
+          `${why}，但偏差原因分析及改进措施未填写；请说明失分的原因和改进办法。`,
+        ),
+      );
+    else if (isBoilerplate(text))
+      out.push(
+        finding(
+          'deviation.boilerplate',
+          sheet,
+          footer.textCell.address,
+          `${why}，偏差原因只写了“${short(text)}”；请写明失分的原因和改进措施。`,
+        ),
+      );
   } else if (!footer && form.layout !== 'standard') {
     out.push(finding('form.unchecked', sheet, header, '本表没有偏差原因栏：无法核对失分或未达标的指标是否写明了原因。'));
   }
@@ -164,8 +238,14 @@ function scanErrors(grid: Grid, form: FormEntries): Finding[] {
     for (let col = Math.max(grid.left, left - 2); col <= right + 3; col++) {
       const c = grid.raw(row, col);
       if (!c.error) continue;
-      out.push(finding('formula.error', grid.sheet, grid.address(row, col),
-        `该格显示错误 ${String(c.value)}${c.formula ? `（公式 ${c.formula}）` : ''}；请修正公式或改填数值。`));
+      out.push(
+        finding(
+          'formula.error',
+          grid.sheet,
+          grid.address(row, col),
+          `该格显示错误 ${String(c.value)}${c.formula ? `（公式 ${c.formula}）` : ''}；请修正公式或改填数值。`,
+        ),
+      );
     }
   }
   return out;

@@ -45,7 +45,12 @@ export interface RowContext {
   unscored: boolean;
 }
 
-export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profile, context: RowContext = { layout: 'standard', unscored: false }): IndicatorResult {
+export function evaluateIndicator(
+  grid: Grid,
+  e: IndicatorEntry,
+  profile: Profile,
+  context: RowContext = { layout: 'standard', unscored: false },
+): IndicatorResult {
   const sheet = grid.sheet;
   const findings: Finding[] = [];
   const plan = new WritePlan(grid, findings);
@@ -63,7 +68,14 @@ export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profil
     findings.push(finding('indicator.missing-target', sheet, e.targetCell.address, `“${label}”没有年度指标值；请填写目标。`));
   }
   if (e.target !== '' && e.actual === '' && e.actualCell) {
-    findings.push(finding('indicator.missing-actual', sheet, e.actualCell.address, `“${label}”有目标“${short(e.target)}”，但实际完成值为空；请填写实际完成值。`));
+    findings.push(
+      finding(
+        'indicator.missing-actual',
+        sheet,
+        e.actualCell.address,
+        `“${label}”有目标“${short(e.target)}”，但实际完成值为空；请填写实际完成值。`,
+      ),
+    );
   }
 
   // Without a row weight (a form weighted by level, or not scored) the verdict still says whether
@@ -73,7 +85,8 @@ export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profil
     verdict = assessIndicator({ target: e.target, actual: e.actual, weight: weight ?? ONE, level2: e.level2 }, profile);
   }
   const scored = deducted(weight !== null && verdict !== null && verdict.score !== null ? verdict : null, weight, e, profile);
-  if (scored?.deduction) findings.push(finding('score.deducted', sheet, (e.scoreCell ?? e.nameCell).address, `“${label}”${scored.deduction}`));
+  if (scored?.deduction)
+    findings.push(finding('score.deducted', sheet, (e.scoreCell ?? e.nameCell).address, `“${label}”${scored.deduction}`));
 
   // The score the total counts: rule-determined, or the person's judgement kept inside its band.
   let settled: Decimal | null = enteredScore;
@@ -86,8 +99,12 @@ export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profil
     } else {
       if (enteredScore !== null && scored.band && scored.kind === 'qualitative' && e.scoreCell) {
         findings.push(
-          finding('score.out-of-band', sheet, e.scoreCell.address,
-            `“${label}”评为“${scored.grade ?? ''}”，得分应在 ${fixed2(scored.band.low)}–${fixed2(scored.band.high)} 之间，填的是 ${plain(enteredScore)}；重算将改为 ${fixed2(scored.score)}。`),
+          finding(
+            'score.out-of-band',
+            sheet,
+            e.scoreCell.address,
+            `“${label}”评为“${scored.grade ?? ''}”，得分应在 ${fixed2(scored.band.low)}–${fixed2(scored.band.high)} 之间，填的是 ${plain(enteredScore)}；重算将改为 ${fixed2(scored.score)}。`,
+          ),
         );
       }
       settled = scored.score;
@@ -95,12 +112,20 @@ export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profil
     }
   }
   if (verdict) {
-    for (const note of verdict.notes) findings.push(finding(note.code, sheet, noteCell(note.code, e).address, `“${label}”：${sentence(note.detail)}`));
+    for (const note of verdict.notes)
+      findings.push(finding(note.code, sheet, noteCell(note.code, e).address, `“${label}”：${sentence(note.detail)}`));
   }
 
   const scoreCell = e.scoreCell;
   if (scoreCell && weight !== null && enteredScore !== null && enteredScore.gt(weight)) {
-    findings.push(finding('score.over-max', sheet, scoreCell.address, `“${label}”得分 ${plain(enteredScore)} 超过分值 ${plain(weight)}；得分不能高于分值。`));
+    findings.push(
+      finding(
+        'score.over-max',
+        sheet,
+        scoreCell.address,
+        `“${label}”得分 ${plain(enteredScore)} 超过分值 ${plain(weight)}；得分不能高于分值。`,
+      ),
+    );
   }
   if (scoreCell && enteredScore !== null && enteredScore.lt(0)) {
     findings.push(finding('score.negative', sheet, scoreCell.address, `“${label}”得分为负数 ${plain(enteredScore)}；请改正。`));
@@ -108,29 +133,60 @@ export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profil
   // A form weighted by level still needs every row's score, though the row's maximum is unknown.
   if (scoreCell && scoreEmpty && !context.unscored && (weight !== null || context.layout === 'level-weights')) {
     findings.push(
-      finding('score.missing', sheet, scoreCell.address,
-        settled !== null ? `“${label}”得分未填写；按规则应为 ${fixed2(settled)}，重算会填入。` : `“${label}”得分未填写；请按评分标准填写。`),
+      finding(
+        'score.missing',
+        sheet,
+        scoreCell.address,
+        settled !== null ? `“${label}”得分未填写；按规则应为 ${fixed2(settled)}，重算会填入。` : `“${label}”得分未填写；请按评分标准填写。`,
+      ),
     );
   }
-  if (scoreCell && scored && !scored.judgement && scored.score !== null && enteredScore !== null && enteredScore.minus(scored.score).abs().gt(TOLERANCE)) {
+  if (
+    scoreCell &&
+    scored &&
+    !scored.judgement &&
+    scored.score !== null &&
+    enteredScore !== null &&
+    enteredScore.minus(scored.score).abs().gt(TOLERANCE)
+  ) {
     findings.push(
-      finding('score.mismatch', sheet, scoreCell.address,
-        `“${label}”得分填的是 ${plain(enteredScore)}，按规则应为 ${fixed2(scored.score)}（${scoreBasis(scored, e)}）。`),
+      finding(
+        'score.mismatch',
+        sheet,
+        scoreCell.address,
+        `“${label}”得分填的是 ${plain(enteredScore)}，按规则应为 ${fixed2(scored.score)}（${scoreBasis(scored, e)}）。`,
+      ),
     );
   }
   const coefficient = checkCoefficient(grid, e, label, { weight, enteredScore, enteredCoefficient, scored, settled }, findings, plan);
   if (verdict?.met === false) {
     const at = e.actualCell ?? scoreCell ?? e.nameCell;
-    findings.push(finding('indicator.unmet', sheet, at.address, `“${label}”未达到年度指标值（目标 ${short(e.target)}，实际 ${short(e.actual)}）。`));
+    findings.push(
+      finding('indicator.unmet', sheet, at.address, `“${label}”未达到年度指标值（目标 ${short(e.target)}，实际 ${short(e.actual)}）。`),
+    );
   }
 
   explainRow(e, label, { weight, settled, enteredScore, met: verdict?.met ?? null }, profile, context, findings, marks, sheet);
   if (verdict?.met === false && weight !== null && enteredScore !== null && enteredScore.eq(weight) && scoreCell) {
-    findings.push(finding('deviation.contradiction', sheet, scoreCell.address, `“${label}”未达到目标却得满分 ${plain(weight)}；请核对得分或实际完成值。`));
+    findings.push(
+      finding(
+        'deviation.contradiction',
+        sheet,
+        scoreCell.address,
+        `“${label}”未达到目标却得满分 ${plain(weight)}；请核对得分或实际完成值。`,
+      ),
+    );
   }
   const explanation = e.deviation.trim();
   if (explanation.length > LONG_TEXT && e.deviationCell) {
-    findings.push(finding('text.too-long', sheet, e.deviationCell.address, `“${label}”的偏差原因有 ${explanation.length} 个字，打印时放不下；请精简到 ${LONG_TEXT} 字以内。`));
+    findings.push(
+      finding(
+        'text.too-long',
+        sheet,
+        e.deviationCell.address,
+        `“${label}”的偏差原因有 ${explanation.length} 个字，打印时放不下；请精简到 ${LONG_TEXT} 字以内。`,
+      ),
+    );
   }
 
   if (scoreCell && settled !== null && scored) {
@@ -173,9 +229,15 @@ export function evaluateIndicator(grid: Grid, e: IndicatorEntry, profile: Profil
  * The profile's over-achievement deduction (docs/profiles.md): a positive actual at or above
  * `ratio` × its target with no reason given keeps (1 − share) of the weight. Off nationally.
  */
-function deducted(verdict: IndicatorVerdict | null, weight: Decimal | null, e: IndicatorEntry, profile: Profile): (IndicatorVerdict & { deduction?: string }) | null {
+function deducted(
+  verdict: IndicatorVerdict | null,
+  weight: Decimal | null,
+  e: IndicatorEntry,
+  profile: Profile,
+): (IndicatorVerdict & { deduction?: string }) | null {
   const rule = profile.overAchievementDeduction;
-  if (!verdict || !rule || weight === null || verdict.judgement || !verdict.met || !verdict.reached || e.deviation.trim() !== '') return verdict;
+  if (!verdict || !rule || weight === null || verdict.judgement || !verdict.met || !verdict.reached || e.deviation.trim() !== '')
+    return verdict;
   if (verdict.reached.num.lt(verdict.reached.den.times(rule.ratio))) return verdict;
   const kept = share(new Decimal(1).minus(rule.share), new Decimal(1));
   const score = scoreOf(weight, kept);
@@ -198,7 +260,16 @@ interface RowFigures {
  * always in a form that is not scored). A layout without an explanation column says so once for
  * the form instead (engine.ts); the standard form without one marks the score cell.
  */
-function explainRow(e: IndicatorEntry, label: string, f: RowFigures, profile: Profile, context: RowContext, findings: Finding[], marks: Mark[], sheet: string): void {
+function explainRow(
+  e: IndicatorEntry,
+  label: string,
+  f: RowFigures,
+  profile: Profile,
+  context: RowContext,
+  findings: Finding[],
+  marks: Mark[],
+  sheet: string,
+): void {
   const where = e.deviationCell ?? (context.layout === 'standard' ? e.scoreCell : null);
   if (!where) return;
   const given = [f.settled, f.enteredScore].filter((x): x is Decimal => x !== null);
@@ -206,14 +277,24 @@ function explainRow(e: IndicatorEntry, label: string, f: RowFigures, profile: Pr
   const lostPoints = f.weight !== null && lowest !== null && lowest.lt(f.weight);
   const unmetNeedsReason = profile.deviationRequiredWhen === 'unmet' || context.layout === 'targets-only';
   if (!lostPoints && !(unmetNeedsReason && f.met === false)) return;
-  const why = lostPoints && f.weight !== null && lowest !== null ? `得分 ${fixed2(lowest)} 低于分值 ${plain(f.weight)}` : '实际完成值未达到目标';
+  const why =
+    lostPoints && f.weight !== null && lowest !== null ? `得分 ${fixed2(lowest)} 低于分值 ${plain(f.weight)}` : '实际完成值未达到目标';
   const explanation = e.deviation.trim();
   const mark = (kind: Mark['kind']) => marks.push({ sheet, cell: where.address, row: where.row, col: where.col, kind });
   if (explanation === '') {
-    findings.push(finding('deviation.missing', sheet, where.address, `“${label}”${why}，但没有填写偏差原因分析及改进措施；请说明原因和改进办法。`));
+    findings.push(
+      finding('deviation.missing', sheet, where.address, `“${label}”${why}，但没有填写偏差原因分析及改进措施；请说明原因和改进办法。`),
+    );
     mark('needs-explanation');
   } else if (isBoilerplate(explanation)) {
-    findings.push(finding('deviation.boilerplate', sheet, where.address, `“${label}”${why}，偏差原因只写了“${short(explanation)}”；请写明未达标的原因和改进措施。`));
+    findings.push(
+      finding(
+        'deviation.boilerplate',
+        sheet,
+        where.address,
+        `“${label}”${why}，偏差原因只写了“${short(explanation)}”；请写明未达标的原因和改进措施。`,
+      ),
+    );
     mark('needs-explanation');
   } else {
     mark('explained-loss');
@@ -233,22 +314,44 @@ interface CoefficientFigures {
  * gives; a printed one that is not the rule's rounded is a mismatch, and 得分 must be 得分系数 ×
  * 指标权重. Returns the coefficient the row settles on.
  */
-function checkCoefficient(grid: Grid, e: IndicatorEntry, label: string, f: CoefficientFigures, findings: Finding[], plan: WritePlan): Decimal | null {
+function checkCoefficient(
+  grid: Grid,
+  e: IndicatorEntry,
+  label: string,
+  f: CoefficientFigures,
+  findings: Finding[],
+  plan: WritePlan,
+): Decimal | null {
   const cell = e.coefficientCell;
   if (!cell) return null;
   const rule = f.scored && !f.scored.judgement && f.scored.fraction ? fractionOf(f.scored.fraction, 4) : null;
   if (rule !== null) {
     if (f.enteredCoefficient !== null && f.enteredCoefficient.minus(rule).abs().gt(COEFFICIENT_TOLERANCE)) {
-      findings.push(finding('score.mismatch', grid.sheet, cell.address, `“${label}”得分系数填的是 ${plain(f.enteredCoefficient)}，按规则应为 ${plain(rule)}（${scoreBasis(f.scored as IndicatorVerdict, e)}）。`));
+      findings.push(
+        finding(
+          'score.mismatch',
+          grid.sheet,
+          cell.address,
+          `“${label}”得分系数填的是 ${plain(f.enteredCoefficient)}，按规则应为 ${plain(rule)}（${scoreBasis(f.scored as IndicatorVerdict, e)}）。`,
+        ),
+      );
     }
-    if (f.enteredCoefficient === null || !f.enteredCoefficient.eq(rule)) plan.number(cell, rule, { format: 'General', reason: 'score', text: plain(rule) });
+    if (f.enteredCoefficient === null || !f.enteredCoefficient.eq(rule))
+      plan.number(cell, rule, { format: 'General', reason: 'score', text: plain(rule) });
     return rule;
   }
   // A judgement row keeps the person's coefficient: its 得分 must still be 得分系数 × 指标权重.
   if (f.enteredCoefficient !== null && f.weight !== null && f.enteredScore !== null && e.scoreCell) {
     const product = round2(f.enteredCoefficient.times(f.weight));
     if (product.minus(f.enteredScore).abs().gt(TOLERANCE)) {
-      findings.push(finding('score.mismatch', grid.sheet, e.scoreCell.address, `“${label}”得分填的是 ${plain(f.enteredScore)}，得分系数 ${plain(f.enteredCoefficient)} × 指标权重 ${plain(f.weight)} 应为 ${fixed2(product)}。`));
+      findings.push(
+        finding(
+          'score.mismatch',
+          grid.sheet,
+          e.scoreCell.address,
+          `“${label}”得分填的是 ${plain(f.enteredScore)}，得分系数 ${plain(f.enteredCoefficient)} × 指标权重 ${plain(f.weight)} 应为 ${fixed2(product)}。`,
+        ),
+      );
     }
   }
   return f.enteredCoefficient;

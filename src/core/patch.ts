@@ -44,7 +44,12 @@ export class WritePlan {
       const same = typeof cell.value === 'number' && Math.abs(cell.value - value.toNumber()) < 0.005;
       if (!same) {
         this.findings.push(
-          finding('formula.kept', grid.sheet, at.address, `该格是公式 ${cell.formula}，助手不改写公式；按规则应为 ${write.text}，若 Excel 重新计算后仍不是这个数，请核对公式。`),
+          finding(
+            'formula.kept',
+            grid.sheet,
+            at.address,
+            `该格是公式 ${cell.formula}，助手不改写公式；按规则应为 ${write.text}，若 Excel 重新计算后仍不是这个数，请核对公式。`,
+          ),
         );
       }
       return;
@@ -74,13 +79,27 @@ export class WritePlan {
     if (cell.formula !== undefined) {
       if (cell.value !== value) {
         this.findings.push(
-          finding('formula.kept', this.grid.sheet, at.address, `该格是公式 ${cell.formula}，助手不改写公式；按规则应为 ${value}，请核对公式。`),
+          finding(
+            'formula.kept',
+            this.grid.sheet,
+            at.address,
+            `该格是公式 ${cell.formula}，助手不改写公式；按规则应为 ${value}，请核对公式。`,
+          ),
         );
       }
       return;
     }
     if (cell.value === value) return;
-    this.patches.push({ sheet: this.grid.sheet, cell: at.address, row: at.row, col: at.col, set: { value }, before: stateOf(cell), reason, text: value });
+    this.patches.push({
+      sheet: this.grid.sheet,
+      cell: at.address,
+      row: at.row,
+      col: at.col,
+      set: { value },
+      before: stateOf(cell),
+      reason,
+      text: value,
+    });
   }
 }
 

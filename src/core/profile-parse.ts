@@ -59,12 +59,7 @@ export function parseProfile(json: unknown, source: string): Profile {
     out.reverseMiss = oneOf(root.reverseMiss, ['ratio', 'linear'] as const, 'reverseMiss', source);
   }
   if ('deviationRequiredWhen' in root) {
-    out.deviationRequiredWhen = oneOf(
-      root.deviationRequiredWhen,
-      ['lost-points', 'unmet'] as const,
-      'deviationRequiredWhen',
-      source,
-    );
+    out.deviationRequiredWhen = oneOf(root.deviationRequiredWhen, ['lost-points', 'unmet'] as const, 'deviationRequiredWhen', source);
   }
   if ('lowExecutionRate' in root) {
     out.lowExecutionRate = fraction(root.lowExecutionRate, 'lowExecutionRate', source, { min: '0', max: '1' });
@@ -139,12 +134,20 @@ export function parseProfile(json: unknown, source: string): Profile {
 
 /** [{ "below": "0.6", "maxTotal": "60" }, …]: each tier a rate and the most points a form below it may keep. */
 function executionCaps(value: unknown, source: string): ExecutionCap[] {
-  if (!Array.isArray(value)) throw refuse(source, 'executionCaps', value, '应是一个列表（[ … ]），每项如 { "below": "0.6", "maxTotal": "60" }', 'must be a list of { "below", "maxTotal" }');
+  if (!Array.isArray(value))
+    throw refuse(
+      source,
+      'executionCaps',
+      value,
+      '应是一个列表（[ … ]），每项如 { "below": "0.6", "maxTotal": "60" }',
+      'must be a list of { "below", "maxTotal" }',
+    );
   return value.map((item, i) => {
     const key = `executionCaps[${i}]`;
     const tier = asObject(item, key, source);
     checkKeys(tier, ['below', 'maxTotal'], key, source);
-    if (!('below' in tier) || !('maxTotal' in tier)) throw refuse(source, key, item, '应同时写 below 与 maxTotal', 'needs both below and maxTotal');
+    if (!('below' in tier) || !('maxTotal' in tier))
+      throw refuse(source, key, item, '应同时写 below 与 maxTotal', 'needs both below and maxTotal');
     return {
       below: fraction(tier.below, `${key}.below`, source, { min: '0', max: '1', minOpen: true }),
       maxTotal: points(tier.maxTotal, `${key}.maxTotal`, source),
@@ -157,7 +160,8 @@ function deduction(value: unknown, source: string): Profile['overAchievementDedu
   if (value === null) return null;
   const d = asObject(value, 'overAchievementDeduction', source);
   checkKeys(d, ['ratio', 'share'], 'overAchievementDeduction', source);
-  if (!('ratio' in d) || !('share' in d)) throw refuse(source, 'overAchievementDeduction', value, '应同时写 ratio 与 share，或写 null', 'needs both ratio and share, or null');
+  if (!('ratio' in d) || !('share' in d))
+    throw refuse(source, 'overAchievementDeduction', value, '应同时写 ratio 与 share，或写 null', 'needs both ratio and share, or null');
   return {
     ratio: fraction(d.ratio, 'overAchievementDeduction.ratio', source, { min: '1', max: '10', minOpen: true }),
     share: fraction(d.share, 'overAchievementDeduction.share', source, { min: '0', max: '1', minOpen: true }),

@@ -142,7 +142,11 @@ export function readForm(grid: Grid, loc: FormLocation): FormEntries {
   };
 }
 
-function readHead(grid: Grid, from: number, to: number): { type: FormType; anchor: CellRef | null; unit: string | null; year: string | null } {
+function readHead(
+  grid: Grid,
+  from: number,
+  to: number,
+): { type: FormType; anchor: CellRef | null; unit: string | null; year: string | null } {
   let type: FormType = 'department';
   let anchor: CellRef | null = null;
   let unit: string | null = null;
@@ -155,7 +159,8 @@ function readHead(grid: Grid, from: number, to: number): { type: FormType; ancho
         if (key.includes('项目')) type = 'project';
       }
       if (/^项目名称|^项目资金|^专项资金/.test(key)) type = 'project';
-      if (!unit && /^(预算部门名称|部门名称|预算单位名称|项目名称|专项资金名称|单位名称)[:：]?$/.test(key)) unit = valueRightOf(grid, row, col);
+      if (!unit && /^(预算部门名称|部门名称|预算单位名称|项目名称|专项资金名称|单位名称)[:：]?$/.test(key))
+        unit = valueRightOf(grid, row, col);
       const y = /((?:19|20)\d{2})年度?/.exec(key);
       if (!year && y) year = y[1];
     }
@@ -242,7 +247,9 @@ function readBreakdowns(
   for (let row = top; row <= bottom; row++) {
     const filled = grid.filledColumns(row).filter((c) => c >= Math.max(grid.left, left - 2));
     // Row style: a label left of the money columns and figures under them.
-    const labelCol = filled.find((c) => c < firstMoney && !isFrameLabel(grid.label(row, c)) && !/按(收入|支出)性质/.test(grid.label(row, c)));
+    const labelCol = filled.find(
+      (c) => c < firstMoney && !isFrameLabel(grid.label(row, c)) && !/按(收入|支出)性质/.test(grid.label(row, c)),
+    );
     const figures = Object.entries(moneyCols).filter(([, c]) => c !== undefined && isFigure(grid, row, c));
     if (headings.length === 0 && labelCol !== undefined && figures.length > 0 && !AMOUNT_IN_LABEL.test(grid.text(row, labelCol))) {
       const amounts: BreakdownItem['amounts'] = {};
@@ -297,7 +304,10 @@ function nextFilled(grid: Grid, row: number, col: number, filled: number[]): num
 }
 
 function stripQiZhong(text: string): string {
-  return text.replace(/^其中[:：]?/, '').replace(/[:：]$/, '').trim();
+  return text
+    .replace(/^其中[:：]?/, '')
+    .replace(/[:：]$/, '')
+    .trim();
 }
 
 /** Points the budget block declares in a label: "得分（20分×执行率）", "预算执行率（20分）", "得分 = 20分 × 执行率". */
@@ -437,7 +447,8 @@ function readFooterExplanation(grid: Grid, loc: FormLocation, left: number, righ
       const m = grid.merge(row, col);
       const besideCol = (m ? m.right : col) + 1;
       const beside = grid.filledColumns(row).find((c) => c >= besideCol && c <= right + 3);
-      const at = beside !== undefined ? { row, col: beside } : besideCol <= right ? { row, col: besideCol } : { row: (m ? m.bottom : row) + 1, col };
+      const at =
+        beside !== undefined ? { row, col: beside } : besideCol <= right ? { row, col: besideCol } : { row: (m ? m.bottom : row) + 1, col };
       return { labelCell: ref(grid, row, col), textCell: ref(grid, at.row, at.col), text: grid.text(at.row, at.col) };
     }
   }

@@ -24,15 +24,7 @@ export type LayoutFamily =
  */
 export type ScoringStatus = 'scored' | 'not-yet-scored' | 'not-scored';
 
-export type IndicatorKind =
-  | 'positive'
-  | 'reverse'
-  | 'equal'
-  | 'change'
-  | 'bound'
-  | 'compound'
-  | 'qualitative'
-  | 'unknown';
+export type IndicatorKind = 'positive' | 'reverse' | 'equal' | 'change' | 'bound' | 'compound' | 'qualitative' | 'unknown';
 
 export interface BudgetReport {
   /** The 执行率 cell. */

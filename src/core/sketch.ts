@@ -3,12 +3,7 @@
 import { a1, columnLetters, parseA1, parseRange as parseAddressRange, rangeText } from './address';
 import type { Cell, CellRange, Snapshot } from './types';
 
-export type SketchCell =
-  | string
-  | number
-  | null
-  | { formula: string; value?: string | number | null }
-  | { error: string };
+export type SketchCell = string | number | null | { formula: string; value?: string | number | null } | { error: string };
 
 /**
  * How a block of cells looks, in the few terms every door can set with one call per block (Office.js

@@ -51,7 +51,10 @@ const row = (...cells: SketchCell[]): SketchCell[] => {
 
 function yearText(year: string | undefined, spaced: boolean): string {
   // "2025", "2025年" and "2025年度" all mean the same year.
-  const given = (year ?? '').trim().replace(/年度?$/, '').trim();
+  const given = (year ?? '')
+    .trim()
+    .replace(/年度?$/, '')
+    .trim();
   const y = given !== '' ? given : '      ';
   return spaced ? `（${y} 年度）` : `（${y}年度）`;
 }
@@ -67,7 +70,8 @@ function looksOf(
   const last = columnLetters(COLUMNS);
   const looks: SketchLook[] = [{ range: `A1:${last}1`, horizontal: 'center', vertical: 'middle', bold: true, size: 16 }];
   // Department: 预算单位 on the left, the year on the right; project: the year centred under the title.
-  if (type === 'department') looks.push({ range: 'A2', horizontal: 'left', vertical: 'middle' }, { range: 'G2', horizontal: 'right', vertical: 'middle' });
+  if (type === 'department')
+    looks.push({ range: 'A2', horizontal: 'left', vertical: 'middle' }, { range: 'G2', horizontal: 'right', vertical: 'middle' });
   else looks.push({ range: `A2:${last}2`, horizontal: 'center', vertical: 'middle' });
   looks.push({ range: `A3:${last}${at.bottom}`, grid: true, horizontal: 'center', vertical: 'middle', wrap: true });
   for (const r of at.headerRows) looks.push({ range: `A${r}:${last}${r}`, bold: true });
@@ -157,7 +161,13 @@ export function templateLayout(type: TemplateType, year?: string, profile: Profi
   rows.push(row('年度总体目标', '预期目标', null, null, null, '实际完成情况'));
   rows.push(row());
   const goalRow = goalTop + 1;
-  merges.push(`A${goalTop}:A${goalRow}`, `B${goalTop}:E${goalTop}`, `F${goalTop}:I${goalTop}`, `B${goalRow}:E${goalRow}`, `F${goalRow}:I${goalRow}`);
+  merges.push(
+    `A${goalTop}:A${goalRow}`,
+    `B${goalTop}:E${goalTop}`,
+    `F${goalTop}:I${goalTop}`,
+    `B${goalRow}:E${goalRow}`,
+    `F${goalRow}:I${goalRow}`,
+  );
 
   const tableTop = next();
   headerRows.push(tableTop);
@@ -187,7 +197,14 @@ export function templateLayout(type: TemplateType, year?: string, profile: Profi
   merges.push(`A${gradeRow}:F${gradeRow}`, `G${gradeRow}:I${gradeRow}`);
 
   return {
-    sketch: { name: TITLE[type], rows, merges, formats, widths: { ...WIDTHS }, looks: looksOf(type, { headerRows, goalRow, indicators: { first, last }, bottom: gradeRow }) },
+    sketch: {
+      name: TITLE[type],
+      rows,
+      merges,
+      formats,
+      widths: { ...WIDTHS },
+      looks: looksOf(type, { headerRows, goalRow, indicators: { first, last }, bottom: gradeRow }),
+    },
     money,
     points,
     rate,

@@ -2,11 +2,7 @@
 
 /** NFKC, unify brackets and remove all white space: the form used to compare labels. */
 export function labelKey(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[（]/g, '(')
-    .replace(/[）]/g, ')')
-    .replace(/\s+/g, '');
+  return text.normalize('NFKC').replace(/[（]/g, '(').replace(/[）]/g, ')').replace(/\s+/g, '');
 }
 
 /** Collapse white space (line breaks included) into single spaces and trim, keeping the characters as typed. */

@@ -61,15 +61,7 @@ export interface CellState {
 }
 
 /** Why a patch exists; the doors use it for colours, labels and undo bookkeeping. */
-export type PatchReason =
-  | 'rate'
-  | 'budget-score'
-  | 'score'
-  | 'total-weight'
-  | 'total-score'
-  | 'grade'
-  | 'mark'
-  | 'restore';
+export type PatchReason = 'rate' | 'budget-score' | 'score' | 'total-weight' | 'total-score' | 'grade' | 'mark' | 'restore';
 
 /** One cell's change, with what was there before so it can be undone exactly. */
 export interface CellPatch {

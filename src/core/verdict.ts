@@ -22,11 +22,7 @@ export interface IndicatorInput {
 }
 
 export type VerdictNoteCode =
-  | 'indicator.unit-mismatch'
-  | 'indicator.over-achieved'
-  | 'indicator.wrong-direction'
-  | 'indicator.unparsed'
-  | 'indicator.equal-missed';
+  'indicator.unit-mismatch' | 'indicator.over-achieved' | 'indicator.wrong-direction' | 'indicator.unparsed' | 'indicator.equal-missed';
 
 export interface VerdictNote {
   code: VerdictNoteCode;
@@ -178,7 +174,11 @@ function assessNumber(input: IndicatorInput, target: MeasurePart, actual: Measur
   if (isBound(part)) {
     const targetComparator = target.comparator ?? impliedComparator(kind);
     if (!boundSatisfies(part.comparator, b, targetComparator, a)) {
-      return unparsed('bound', inferred, `实际完成值“${input.actual.trim()}”只写了范围，不能说明达到年度指标值“${input.target.trim()}”，请填写实际数值`);
+      return unparsed(
+        'bound',
+        inferred,
+        `实际完成值“${input.actual.trim()}”只写了范围，不能说明达到年度指标值“${input.target.trim()}”，请填写实际数值`,
+      );
     }
     return { kind: 'bound', inferred, met: true, fraction: FULL, judgement: !unit.same, notes };
   }
@@ -249,13 +249,7 @@ function assessCompound(input: IndicatorInput, targets: MeasurePart[], actual: M
 const FLAT = /持平|不变|无变化|没有变化|未变化/;
 
 /** A change target (下降 15%): the actual must move the same way, at least as far (docs/rules.md "Quantitative scores"). */
-function assessChange(
-  input: IndicatorInput,
-  direction: Direction,
-  target: MeasurePart | null,
-  actual: Measure,
-  profile: Profile,
-): Draft {
+function assessChange(input: IndicatorInput, direction: Direction, target: MeasurePart | null, actual: Measure, profile: Profile): Draft {
   const word = direction === 'up' ? '上升' : '下降';
   let moved: Direction | 'flat';
   let part: MeasurePart | null;
@@ -290,7 +284,12 @@ function assessChange(
   }
   if (moved !== direction) return { kind: 'change', inferred: false, met: true, fraction: FULL, judgement: false, notes: [] };
   if (target === null) return { kind: 'change', inferred: false, met: true, fraction: FULL, judgement: false, notes: [] };
-  if (part === null) return unparsed('change', false, `实际完成值“${input.actual.trim()}”没有写出${word}幅度，无法与“${input.target.trim()}”比较，请填写幅度`);
+  if (part === null)
+    return unparsed(
+      'change',
+      false,
+      `实际完成值“${input.actual.trim()}”没有写出${word}幅度，无法与“${input.target.trim()}”比较，请填写幅度`,
+    );
   const unit = matchUnit(part.value, part.unit, target.unit);
   const notes: VerdictNote[] = unit.same ? [] : [unitNote(target, part)];
   if (isBound(part)) {

@@ -22,7 +22,10 @@ const MAX_COLS = 60;
 export function parseSelection(address: string): { sheet: string; row: number; col: number } | null {
   const bang = address.lastIndexOf('!');
   if (bang < 0) return null;
-  const sheet = address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+  const sheet = address
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, '$1')
+    .replace(/''/g, "'");
   const at = parseA1(address.slice(bang + 1).split(/[:,]/)[0]);
   return at ? { sheet, ...at } : null;
 }

@@ -184,7 +184,10 @@ async function load(bytes: ArrayBuffer, fileName: string): Promise<void> {
 function openErrorText(fileName: string, error: unknown): { zh: string; en: string } {
   const reason = error instanceof Error ? error.message : String(error);
   if (/zip|central directory|corrupt|encrypt/i.test(reason)) {
-    return { zh: `无法打开 ${fileName}：它不是 .xlsx 工作簿，或已损坏、已加密。请在 Excel 中另存为 .xlsx 后再试。`, en: 'Not a readable .xlsx file.' };
+    return {
+      zh: `无法打开 ${fileName}：它不是 .xlsx 工作簿，或已损坏、已加密。请在 Excel 中另存为 .xlsx 后再试。`,
+      en: 'Not a readable .xlsx file.',
+    };
   }
   return { zh: `无法打开 ${fileName}：${reason.slice(0, 120)}。`, en: 'Could not open this file.' };
 }
@@ -234,8 +237,14 @@ fileInput.addEventListener('change', () => {
   fileInput.value = '';
 });
 sampleSelect.addEventListener('change', () => void loadSample(sampleSelect.value).catch(() => undefined));
-downloadButton.addEventListener('click', () => void download(true).catch((e: unknown) => say(`下载失败 / Download failed: ${String(e)}`, true)));
-downloadCleanButton.addEventListener('click', () => void download(false).catch((e: unknown) => say(`下载失败 / Download failed: ${String(e)}`, true)));
+downloadButton.addEventListener(
+  'click',
+  () => void download(true).catch((e: unknown) => say(`下载失败 / Download failed: ${String(e)}`, true)),
+);
+downloadCleanButton.addEventListener(
+  'click',
+  () => void download(false).catch((e: unknown) => say(`下载失败 / Download failed: ${String(e)}`, true)),
+);
 
 // Drag and drop anywhere on the page; the sheet area shows where to drop. While a file is being
 // dragged the pane's frame lets it through, so a drop there opens the file instead of losing it.

@@ -9,7 +9,18 @@ import type { Mark, SheetReport } from '../core/report';
 import type { CellPatch, CellState } from '../core/types';
 import { sketchToSnapshot, type SheetSketch } from '../core/sketch';
 import { DoorError } from './errors';
-import type { CellProbe, CellRef, CellWrite, HostFeatures, HostSession, Scope, SheetRead, SheetRef, WorkbookHost, WorkbookRead } from './host';
+import type {
+  CellProbe,
+  CellRef,
+  CellWrite,
+  HostFeatures,
+  HostSession,
+  Scope,
+  SheetRead,
+  SheetRef,
+  WorkbookHost,
+  WorkbookRead,
+} from './host';
 import { planClear, planMarks, type FillLookup } from './marks';
 import type { Notice } from './notices';
 import { profileFromChoice } from './profile-choice';
@@ -115,7 +126,9 @@ export class Door {
       const read = await this.read(s, { scope: opts.scope ?? 'active', settings: [MARKS_KEY] });
       const reports = analyze(read.sheets, opts.profile);
       const notices = noticesOf(read);
-      const markable = new Map(read.sheets.filter((r) => !r.protection.protected || r.protection.formatCells).map((r) => [r.snapshot.sheet, r]));
+      const markable = new Map(
+        read.sheets.filter((r) => !r.protection.protected || r.protection.formatCells).map((r) => [r.snapshot.sheet, r]),
+      );
       if (markable.size < read.sheets.length) notices.push('protected-no-marks');
       const desired = reports.flatMap((rep) => rep.forms.flatMap((f) => f.marks)).filter((m) => markable.has(m.sheet));
       const stored = renamed(readMarks(read.settings[MARKS_KEY]), read.sheets);
@@ -123,7 +136,12 @@ export class Door {
       const plan = planMarks(desired, stored, lookup, new Set(markable.keys()));
       const next = plan.stored.map((m) => ({ ...m, sheetId: markable.get(m.sheet)?.ref.id ?? m.sheetId }));
       if (plan.writes.length > 0 || JSON.stringify(next) !== JSON.stringify(stored)) {
-        const cells = plan.writes.map((w): CellWrite => ({ sheet: refOf(markable, w.sheet), row: w.row, col: w.col, set: { fill: w.fill } }));
+        const cells = plan.writes.map((w): CellWrite => ({
+          sheet: refOf(markable, w.sheet),
+          row: w.row,
+          col: w.col,
+          set: { fill: w.fill },
+        }));
         await s.write({ cells, settings: { [MARKS_KEY]: next.length > 0 ? next : null } });
       }
       return { reports, notices, fillsChanged: plan.writes.length };
@@ -141,10 +159,14 @@ export class Door {
       const sheets = new Map(read.sheets.map((r) => [r.snapshot.sheet, r]));
       await this.refuseLocked(s, planned, sheets);
       const written = planned.map((p) => withinProtection(p, sheets.get(p.sheet)));
-      if (written.some((p, i) => p !== planned[i] && planned[i].set.numberFormat !== (p.before.numberFormat ?? 'General'))) notices.push('protected-values-only');
+      if (written.some((p, i) => p !== planned[i] && planned[i].set.numberFormat !== (p.before.numberFormat ?? 'General')))
+        notices.push('protected-values-only');
       const record: UndoRecord = { at: new Date().toISOString(), entries: written.map((p) => undoEntry(p, refOf(sheets, p.sheet))) };
       try {
-        await s.write({ cells: written.map((p) => ({ sheet: refOf(sheets, p.sheet), row: p.row, col: p.col, set: p.set })), settings: { [UNDO_KEY]: record } });
+        await s.write({
+          cells: written.map((p) => ({ sheet: refOf(sheets, p.sheet), row: p.row, col: p.col, set: p.set })),
+          settings: { [UNDO_KEY]: record },
+        });
       } catch (error) {
         // A host keeps the steps of a failed batch that ran before the failure: put those cells back, in the order written.
         const back = record.entries.map(restoreWrite);
@@ -152,7 +174,10 @@ export class Door {
         throw error;
       }
       this.undoAvailable = true;
-      const after = analyzeWorkbook(read.sheets.map((r) => applyToSnapshot(r.snapshot, written)), opts.profile ?? NATIONAL);
+      const after = analyzeWorkbook(
+        read.sheets.map((r) => applyToSnapshot(r.snapshot, written)),
+        opts.profile ?? NATIONAL,
+      );
       return { reports: keepForms(after), written, notices };
     });
   }
@@ -185,7 +210,10 @@ export class Door {
       if (refused) throw new DoorError('protected', refused.sheet);
       const plan = planClear(stored, indexLookup(stored, probes));
       const refs = new Map(stored.map((m) => [cellKey(m.sheet, m.row, m.col), markRef(m)]));
-      const cells = plan.writes.map((w): CellWrite => ({ ...(refs.get(cellKey(w.sheet, w.row, w.col)) as CellRef), set: { fill: w.fill } }));
+      const cells = plan.writes.map((w): CellWrite => ({
+        ...(refs.get(cellKey(w.sheet, w.row, w.col)) as CellRef),
+        set: { fill: w.fill },
+      }));
       await s.write({ cells, settings: { [MARKS_KEY]: null } });
       return { restored: plan.writes.length, kept: plan.kept };
     });
@@ -198,7 +226,12 @@ export class Door {
 
   /** 插入空白表: a new sheet holding the sketch; returns its name. */
   insertSheet(sketch: SheetSketch): Promise<string> {
-    return this.host.insertSheet({ name: sketch.name, snapshot: sketchToSnapshot(sketch), widths: sketch.widths ?? {}, looks: sketch.looks ?? [] });
+    return this.host.insertSheet({
+      name: sketch.name,
+      snapshot: sketchToSnapshot(sketch),
+      widths: sketch.widths ?? {},
+      looks: sketch.looks ?? [],
+    });
   }
 
   /** Call `onEdit` with the address when the person changes a cell; false when this host cannot tell. */
@@ -224,7 +257,11 @@ export class Door {
   }
 
   /** Current fills: from the read where it carried them, the others probed in one more read. */
-  private async fillLookup(s: HostSession, sheets: Map<string, SheetRead>, cells: Pick<Mark, 'sheet' | 'row' | 'col'>[]): Promise<FillLookup> {
+  private async fillLookup(
+    s: HostSession,
+    sheets: Map<string, SheetRead>,
+    cells: Pick<Mark, 'sheet' | 'row' | 'col'>[],
+  ): Promise<FillLookup> {
     const known = (sheet: string, row: number): boolean => {
       const rows = sheets.get(sheet)?.fillRows;
       return rows !== null && rows !== undefined && row >= rows.top && row <= rows.bottom;
@@ -251,7 +288,12 @@ export class Door {
 }
 
 function analyze(reads: SheetRead[], profile: Profile = NATIONAL): SheetReport[] {
-  return keepForms(analyzeWorkbook(reads.map((r) => r.snapshot), profile));
+  return keepForms(
+    analyzeWorkbook(
+      reads.map((r) => r.snapshot),
+      profile,
+    ),
+  );
 }
 
 /** The sheets the pane lists: those with a form or with something to say (analyzeWorkbook decides what). */
@@ -286,7 +328,9 @@ function markRef(m: MarkEntry): CellRef {
 }
 
 function indexLookup(marks: MarkEntry[], probes: CellProbe[]): FillLookup {
-  const fills = new Map(marks.map((m, i) => [cellKey(m.sheet, m.row, m.col), probes[i].missing ? undefined : (probes[i].state.fill ?? null)]));
+  const fills = new Map(
+    marks.map((m, i) => [cellKey(m.sheet, m.row, m.col), probes[i].missing ? undefined : (probes[i].state.fill ?? null)]),
+  );
   return (sheet, row, col) => fills.get(cellKey(sheet, row, col)) ?? null;
 }
 

@@ -81,7 +81,8 @@ export function planClear(stored: MarkEntry[], currentFill: FillLookup): { write
   const writes: FillWrite[] = [];
   let kept = 0;
   for (const s of stored) {
-    if (currentFill(s.sheet, s.row, s.col) === s.color) writes.push({ sheet: s.sheet, cell: s.cell, row: s.row, col: s.col, fill: s.before });
+    if (currentFill(s.sheet, s.row, s.col) === s.color)
+      writes.push({ sheet: s.sheet, cell: s.cell, row: s.row, col: s.col, fill: s.before });
     else kept++;
   }
   return { writes, kept };

@@ -79,7 +79,8 @@ export function readMarks(v: unknown): MarkEntry[] {
 export function readProfileChoice(v: unknown): ProfileChoice | null {
   if (!isObject(v)) return null;
   if (v.kind === 'builtin' && typeof v.name === 'string') return { kind: 'builtin', name: v.name };
-  if (v.kind === 'custom' && typeof v.json === 'string' && typeof v.source === 'string') return { kind: 'custom', source: v.source, json: v.json };
+  if (v.kind === 'custom' && typeof v.json === 'string' && typeof v.source === 'string')
+    return { kind: 'custom', source: v.source, json: v.json };
   return null;
 }
 

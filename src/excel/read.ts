@@ -10,7 +10,15 @@ import { DoorError } from '../door/errors';
 import type { CellProbe, CellRef, SheetProtection, SheetRead, SheetRef } from '../door/host';
 import { READ_WINDOW } from '../door/notices';
 import type { Capabilities } from './capabilities';
-import type { CellPropertiesLike, ClientResultLike, RangeAreasLike, RangeLike, RequestContextLike, ScalarValue, WorksheetLike } from './host';
+import type {
+  CellPropertiesLike,
+  ClientResultLike,
+  RangeAreasLike,
+  RangeLike,
+  RequestContextLike,
+  ScalarValue,
+  WorksheetLike,
+} from './host';
 import { runsOf } from '../door/runs';
 import { fillOf, toSnapshot } from './snapshot';
 
@@ -127,7 +135,10 @@ class SheetReading {
       const merges: RangeAreasLike[] = [];
       if (this.caps.mergedAreas) {
         const step = mergeRows(READ_WINDOW.columns);
-        for (let r = 0; r < rows; r += step) merges.push(used.getCell(r, 0).getAbsoluteResizedRange(step, READ_WINDOW.columns).getMergedAreasOrNullObject().load('areas/items/address'));
+        for (let r = 0; r < rows; r += step)
+          merges.push(
+            used.getCell(r, 0).getAbsoluteResizedRange(step, READ_WINDOW.columns).getMergedAreasOrNullObject().load('areas/items/address'),
+          );
       }
       band = { range, props, merges };
     }
@@ -149,7 +160,12 @@ class SheetReading {
     if (this.caps.mergedAreas) {
       const step = mergeRows(w.cols);
       for (let r = top; r < top + count; r += step) {
-        merges.push(this.ws.getRange(`${a1(r, w.left)}:${a1(Math.min(r + step, top + count) - 1, right)}`).getMergedAreasOrNullObject().load('areas/items/address'));
+        merges.push(
+          this.ws
+            .getRange(`${a1(r, w.left)}:${a1(Math.min(r + step, top + count) - 1, right)}`)
+            .getMergedAreasOrNullObject()
+            .load('areas/items/address'),
+        );
       }
     }
     return () => this.take({ range, props: null, merges }, top, count);
@@ -174,7 +190,10 @@ class SheetReading {
     if (this.bands.length === 0) {
       const cells = Math.max(1, rows * (band.values[0]?.length ?? 1));
       // Never less than an empty cell takes; rows below holding longer text fit in the budget's margin, or are read again in halves.
-      this.bytesPerCell = Math.max(60, utf8Length(JSON.stringify([band.values, band.formulas, band.numberFormat, band.valueTypes])) / cells);
+      this.bytesPerCell = Math.max(
+        60,
+        utf8Length(JSON.stringify([band.values, band.formulas, band.numberFormat, band.valueTypes])) / cells,
+      );
     }
     this.bands.push(band);
     for (const areas of q.merges) if (!areas.isNullObject) for (const a of areas.areas.items) this.merges.add(a.address);
@@ -250,7 +269,12 @@ export async function readSheets(
 }
 
 /** Probe cells: their content, fill and lock, one range per run of rows, in one sync. */
-export function queueProbe(ctx: RequestContextLike, caps: Capabilities, cells: CellRef[], sheets: Map<string, SheetInfo>): () => CellProbe[] {
+export function queueProbe(
+  ctx: RequestContextLike,
+  caps: Capabilities,
+  cells: CellRef[],
+  sheets: Map<string, SheetInfo>,
+): () => CellProbe[] {
   const placed = cells.map((c, index) => ({ sheetId: resolve(sheets, c.sheet)?.ref.id ?? '', row: c.row, col: c.col, index }));
   const found = placed.filter((p) => p.sheetId !== '');
   const worksheets = new Map<string, WorksheetLike>();
@@ -260,9 +284,16 @@ export function queueProbe(ctx: RequestContextLike, caps: Capabilities, cells: C
     return ws;
   };
   const queued = runsOf(found).map((run) => {
-    const range = sheet(run.sheetId).getRange(`${a1(run.top, run.col)}:${a1(run.bottom, run.col)}`).load(['values', 'formulas', 'numberFormat']);
+    const range = sheet(run.sheetId)
+      .getRange(`${a1(run.top, run.col)}:${a1(run.bottom, run.col)}`)
+      .load(['values', 'formulas', 'numberFormat']);
     if (caps.cellProperties) {
-      return { run, range, props: range.getCellProperties({ format: { fill: { color: true, pattern: true }, protection: true } }), cells: [] as RangeLike[] };
+      return {
+        run,
+        range,
+        props: range.getCellProperties({ format: { fill: { color: true, pattern: true }, protection: true } }),
+        cells: [] as RangeLike[],
+      };
     }
     // Before ExcelApi 1.9 a range reports one fill and one lock for all its cells: ask each cell.
     const each = run.items.map((p) => {
@@ -274,14 +305,30 @@ export function queueProbe(ctx: RequestContextLike, caps: Capabilities, cells: C
     return { run, range, props: null, cells: each };
   });
   return () => {
-    const out: CellProbe[] = cells.map(() => ({ missing: true, state: { value: null }, locked: null, protection: { protected: false, formatCells: true } }));
+    const out: CellProbe[] = cells.map(() => ({
+      missing: true,
+      state: { value: null },
+      locked: null,
+      protection: { protected: false, formatCells: true },
+    }));
     for (const { run, range, props, cells: each } of queued) {
       const protection = (sheets.get(run.sheetId) as SheetInfo).protection;
       run.items.forEach((p, i) => {
         const cellProps = props?.value[i]?.[0];
-        const fill = cellProps ? fillOf(cellProps.format?.fill?.color, cellProps.format?.fill?.pattern) : fillOf((each[i].format.fill as { color: string }).color, undefined);
-        const locked = cellProps ? (cellProps.format?.protection?.locked ?? null) : caps.protection ? each[i].format.protection.locked : null;
-        out[p.index] = { missing: false, state: { ...stateOf(range.values[i][0], range.formulas[i][0], range.numberFormat[i][0]), fill }, locked, protection };
+        const fill = cellProps
+          ? fillOf(cellProps.format?.fill?.color, cellProps.format?.fill?.pattern)
+          : fillOf((each[i].format.fill as { color: string }).color, undefined);
+        const locked = cellProps
+          ? (cellProps.format?.protection?.locked ?? null)
+          : caps.protection
+            ? each[i].format.protection.locked
+            : null;
+        out[p.index] = {
+          missing: false,
+          state: { ...stateOf(range.values[i][0], range.formulas[i][0], range.numberFormat[i][0]), fill },
+          locked,
+          protection,
+        };
       });
     }
     return out;

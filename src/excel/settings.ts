@@ -60,7 +60,10 @@ const turns = new WeakMap<SettingsLike, Promise<unknown>>();
 function inTurn<T>(settings: SettingsLike, work: () => Promise<T>): Promise<T> {
   const before = turns.get(settings) ?? Promise.resolve();
   const mine = before.then(work, work);
-  turns.set(settings, mine.catch(() => undefined));
+  turns.set(
+    settings,
+    mine.catch(() => undefined),
+  );
   return mine;
 }
 
@@ -94,7 +97,9 @@ export class DocumentSettings implements SettingsAccess {
       await save(this.settings);
       // saveAsync wrote this runtime's whole copy; another runtime saving at the same moment may have overwritten ours.
       await refresh(this.settings);
-      const kept = Object.entries(changes).every(([key, value]) => JSON.stringify(this.settings.get(key) ?? null) === JSON.stringify(value));
+      const kept = Object.entries(changes).every(
+        ([key, value]) => JSON.stringify(this.settings.get(key) ?? null) === JSON.stringify(value),
+      );
       if (kept) return;
       if (attempt === SAVE_ATTEMPTS) throw new DoorError('api', 'settings were overwritten by another part of the add-in');
     }

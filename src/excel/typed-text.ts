@@ -4,7 +4,8 @@
 // than Excel's conversions on purpose: an apostrophe on text Excel would have kept only sets the
 // cell's quote-prefix flag, while a text turned into a date loses what the person typed.
 
-const MONTH_WORDS = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|am|pm)\b/gi;
+const MONTH_WORDS =
+  /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|am|pm)\b/gi;
 const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!)$/i;
 
 /** True when Excel might read `text` as something other than text. */

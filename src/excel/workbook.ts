@@ -4,7 +4,18 @@
 import { a1 } from '../core/address';
 import type { SketchLook } from '../core/sketch';
 import type { CellValue } from '../core/types';
-import type { CellProbe, CellWrite, HostFeatures, HostSession, NewSheet, ReadRequest, SheetRead, WorkbookHost, WorkbookRead, WriteBatch } from '../door/host';
+import type {
+  CellProbe,
+  CellWrite,
+  HostFeatures,
+  HostSession,
+  NewSheet,
+  ReadRequest,
+  SheetRead,
+  WorkbookHost,
+  WorkbookRead,
+  WriteBatch,
+} from '../door/host';
 import { detectCapabilities, readNotices, type Capabilities } from './capabilities';
 import { toDoorError } from './errors';
 import type { OfficeHost, RangeLike, RequestContextLike, RunOptionsLike, ScalarValue } from './host';
@@ -42,7 +53,9 @@ export class ExcelWorkbook implements WorkbookHost {
   }
 
   session<T>(work: (session: HostSession) => Promise<T>): Promise<T> {
-    const settings = this.caps.workbookSettings ? new WorkbookSettings() : new DocumentSettings(this.office.Office.context.document.settings);
+    const settings = this.caps.workbookSettings
+      ? new WorkbookSettings()
+      : new DocumentSettings(this.office.Office.context.document.settings);
     return this.run((ctx) => work(new ExcelSession(ctx, this.caps, settings, () => this.ownSync(ctx))));
   }
 
@@ -73,14 +86,16 @@ export class ExcelWorkbook implements WorkbookHost {
       const width = Math.max(...snap.cells.map((r) => r.length));
       const block = ws.getRange(`${a1(snap.top, snap.left)}:${a1(snap.top + snap.cells.length - 1, snap.left + width - 1)}`);
       const cellAt = (r: number, c: number) => snap.cells[r][c] ?? { value: null };
-      const grid = <T>(f: (r: number, c: number) => T): T[][] => snap.cells.map((_, r) => Array.from({ length: width }, (_x, c) => f(r, c)));
+      const grid = <T>(f: (r: number, c: number) => T): T[][] =>
+        snap.cells.map((_, r) => Array.from({ length: width }, (_x, c) => f(r, c)));
       block.numberFormat = grid((r, c) => cellAt(r, c).numberFormat ?? 'General');
       block.formulas = grid((r, c) => cellAt(r, c).formula ?? literal(scalar(cellAt(r, c).value)));
       for (const m of snap.merges) ws.getRange(`${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).merge(false);
       block.format.wrapText = true;
       for (const look of sheet.looks) queueLook(ws.getRange(look.range), look);
       // Sketch widths are in characters, as in .xlsx; Excel's API takes points (7 px a character + 5 px, 0.75 pt a pixel).
-      for (const [letters, chars] of Object.entries(sheet.widths)) ws.getRange(`${letters}:${letters}`).format.columnWidth = Math.round((chars * 7 + 5) * 0.75);
+      for (const [letters, chars] of Object.entries(sheet.widths))
+        ws.getRange(`${letters}:${letters}`).format.columnWidth = Math.round((chars * 7 + 5) * 0.75);
       ws.activate();
       await this.ownSync(ctx);
       return name;
@@ -223,7 +238,9 @@ class ExcelSession implements HostSession {
     if (this.caps.protection) fields.push('items/protection/protected', 'items/protection/options');
     const list = this.ctx.workbook.worksheets.load(fields);
     return () => {
-      this.sheets = new Map(list.items.map((ws) => [ws.id, { ref: { id: ws.id, name: ws.name }, protection: protectionOf(ws, this.caps) }]));
+      this.sheets = new Map(
+        list.items.map((ws) => [ws.id, { ref: { id: ws.id, name: ws.name }, protection: protectionOf(ws, this.caps) }]),
+      );
     };
   }
 }

@@ -34,11 +34,14 @@ export function queueWrites(ctx: RequestContextLike, writes: CellWrite[], sheetI
   };
   const runs = runsOf(placed, (a, b) => shape(a.write) === shape(b.write));
   for (const run of runs) {
-    const range = sheet(run.sheetId).getRange(run.top === run.bottom ? a1(run.top, run.col) : `${a1(run.top, run.col)}:${a1(run.bottom, run.col)}`);
+    const range = sheet(run.sheetId).getRange(
+      run.top === run.bottom ? a1(run.top, run.col) : `${a1(run.top, run.col)}:${a1(run.bottom, run.col)}`,
+    );
     const first = run.items[0].write.set;
     // The format goes first, so that the value is read under it.
     if (first.numberFormat !== undefined) range.numberFormat = run.items.map((p) => [p.write.set.numberFormat as string]);
-    if ('value' in first || first.formula !== undefined) range.formulas = run.items.map((p) => [p.write.set.formula ?? literal(scalar(p.write.set.value ?? null))]);
+    if ('value' in first || first.formula !== undefined)
+      range.formulas = run.items.map((p) => [p.write.set.formula ?? literal(scalar(p.write.set.value ?? null))]);
     if (first.fill === null) range.format.fill.clear();
     else if (first.fill !== undefined) range.format.fill.color = first.fill;
   }

@@ -48,7 +48,9 @@ const TITLE_LINE = 20;
 /** A long title breaks after the unit's name, so that no word is split across its two lines. */
 function title(parts: Inline[]): Paragraph {
   const long = partsText(parts).length > TITLE_LINE && parts.length > 1;
-  const runs = parts.map((p, i) => (long && i === 1 ? [new TextRun({ break: 1 }), inlineRun(p, 'title', SIZE.二号)] : [inlineRun(p, 'title', SIZE.二号)]));
+  const runs = parts.map((p, i) =>
+    long && i === 1 ? [new TextRun({ break: 1 }), inlineRun(p, 'title', SIZE.二号)] : [inlineRun(p, 'title', SIZE.二号)],
+  );
   return new Paragraph({
     heading: HeadingLevel.TITLE,
     alignment: AlignmentType.CENTER,
@@ -193,7 +195,8 @@ const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 /** The font table names each face with the one to use when it is missing (w:altName); 86 is GB2312. */
 function fontTable(): string {
   const faces = Object.values(FONTS).map(
-    (f) => `<w:font w:name="${escape(f.name)}"><w:altName w:val="${escape(f.alt)}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`,
+    (f) =>
+      `<w:font w:name="${escape(f.name)}"><w:altName w:val="${escape(f.alt)}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`,
   );
   faces.push(`<w:font w:name="${LATIN}"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`);
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${faces.join('')}</w:fonts>`;
@@ -227,4 +230,3 @@ export async function renderDocx(draft: Draft): Promise<Uint8Array> {
   const packed = await Packer.pack(document(draft), 'uint8array', false, overrides);
   return repack(packed);
 }
-

@@ -42,13 +42,16 @@ const zh = {
   'error.not-found': '找不到该工作表或单元格，可能已被删除或改名。',
   'error.no-form': '没有找到绩效自评表。',
   'error.profile': '评分规则无法使用：{detail}',
-  'error.too-large': '工作表中有一行（{detail}）的内容超过了 Excel 网页版一次能传输的 5 MB，无法读取，未做任何改动。请在桌面版 Excel 中打开，或把过长的单元格内容移到别处。',
+  'error.too-large':
+    '工作表中有一行（{detail}）的内容超过了 Excel 网页版一次能传输的 5 MB，无法读取，未做任何改动。请在桌面版 Excel 中打开，或把过长的单元格内容移到别处。',
   'error.api': 'Excel 报告了错误，未完成操作：{detail}',
   'notice.no-merges': '此版本的 Excel（低于 ExcelApi 1.13）无法识别合并单元格，已按各合并区域左上角的内容读取标签，请核对结果。',
   'notice.no-fills': '此版本的 Excel（低于 ExcelApi 1.9）无法区分白色填充和无填充，清除标记时白色将还原为无填充。',
   'notice.protected-no-marks': '工作表受保护：只列出问题，没有添加标记。',
-  'notice.protected-values-only': '工作表受保护且不允许设置格式：只在未锁定的单元格写入了数值，没有改动数字格式，请核对显示（如执行率是否显示为百分比）。',
-  'notice.partial-read': '工作表内容很多：只读取了从左上角起 {rows} 行、{columns} 列的区域。表格若在此范围之外，请把它移到单独的工作表再检查。',
+  'notice.protected-values-only':
+    '工作表受保护且不允许设置格式：只在未锁定的单元格写入了数值，没有改动数字格式，请核对显示（如执行率是否显示为百分比）。',
+  'notice.partial-read':
+    '工作表内容很多：只读取了从左上角起 {rows} 行、{columns} 列的区域。表格若在此范围之外，请把它移到单独的工作表再检查。',
   profile: '评分规则',
   profileNational: '全国通用（财政部 财预〔2020〕10号）',
   profileCustom: '自定义（粘贴或载入 JSON 文件）',
@@ -61,7 +64,8 @@ const zh = {
   live: '输入时自动检查',
   liveUnsupported: '此版本的 Excel（低于 ExcelApi 1.9）不支持输入时自动检查。',
   insert: '插入空白表',
-  insertUnsupported: '此版本的 Excel（低于 ExcelApi 1.2，如 Office 2016 批量许可版）不能插入空白表：它无法合并单元格和设置列宽。可以用命令行 jixiao template 生成空白表文件，再在 Excel 中打开。',
+  insertUnsupported:
+    '此版本的 Excel（低于 ExcelApi 1.2，如 Office 2016 批量许可版）不能插入空白表：它无法合并单元格和设置列宽。可以用命令行 jixiao template 生成空白表文件，再在 Excel 中打开。',
   insertDepartment: '部门整体支出',
   insertProject: '项目支出',
   year: '年度',
@@ -108,7 +112,8 @@ const zh = {
   legendNote: '颜色由“检查”加上，“清除标记”会去掉，并还原您原来的填充色。',
   helpLink: '帮助：用法、颜色说明、报告问题',
   emptyTitle: '此工作表上没有找到绩效自评表。',
-  emptyLooksFor: '助手寻找的是一行同时含有“三级指标”“年度指标值”“实际完成值”“分值”“得分”的表头。请切换到自评表所在的工作表，或插入一张空白表。',
+  emptyLooksFor:
+    '助手寻找的是一行同时含有“三级指标”“年度指标值”“实际完成值”“分值”“得分”的表头。请切换到自评表所在的工作表，或插入一张空白表。',
   emptyInsert: '插入空白表…',
   noFormShort: '此工作表上没有找到绩效自评表（见下）。',
   nowShowing: '下面的结果已按表格现在的内容更新。',
@@ -156,7 +161,8 @@ const en: Record<MessageKey, string> = {
   allSheets: 'Check every sheet',
   working: 'Working…',
   ready: 'Open the sheet with the self-evaluation form, then choose Check.',
-  demoNote: 'Demo: this page is not open in Excel or WPS, so the assistant works on a blank department form in memory and touches none of your files.',
+  demoNote:
+    'Demo: this page is not open in Excel or WPS, so the assistant works on a blank department form in memory and touches none of your files.',
   'severity.error': 'Errors',
   'severity.warning': 'Warnings',
   'severity.info': 'Notes',
@@ -182,13 +188,17 @@ const en: Record<MessageKey, string> = {
   'error.not-found': 'The sheet or cell no longer exists; it may have been deleted or renamed.',
   'error.no-form': 'No self-evaluation form was found.',
   'error.profile': 'The scoring profile cannot be used: {detail}',
-  'error.too-large': 'A row of the sheet ({detail}) holds more than Excel on the web can hand over at once (5 MB); nothing was changed. Open the workbook in Excel on the desktop, or move the longest texts elsewhere.',
+  'error.too-large':
+    'A row of the sheet ({detail}) holds more than Excel on the web can hand over at once (5 MB); nothing was changed. Open the workbook in Excel on the desktop, or move the longest texts elsewhere.',
   'error.api': 'Excel reported an error and the action was not completed: {detail}',
-  'notice.no-merges': 'This Excel (below ExcelApi 1.13) cannot report merged cells; labels were read from the top-left cell of each area. Please review.',
+  'notice.no-merges':
+    'This Excel (below ExcelApi 1.13) cannot report merged cells; labels were read from the top-left cell of each area. Please review.',
   'notice.no-fills': 'This Excel (below ExcelApi 1.9) cannot tell white fill from no fill; clearing highlights restores white as no fill.',
   'notice.protected-no-marks': 'The sheet is protected: problems are listed but not highlighted.',
-  'notice.protected-values-only': 'The sheet is protected and allows no formatting: values were written into its unlocked cells without their number formats. Check how they show (e.g. the rate as a percentage).',
-  'notice.partial-read': 'This sheet holds a lot: only the first {rows} rows and {columns} columns from its top-left were read. If the form lies beyond them, move it to a sheet of its own.',
+  'notice.protected-values-only':
+    'The sheet is protected and allows no formatting: values were written into its unlocked cells without their number formats. Check how they show (e.g. the rate as a percentage).',
+  'notice.partial-read':
+    'This sheet holds a lot: only the first {rows} rows and {columns} columns from its top-left were read. If the form lies beyond them, move it to a sheet of its own.',
   profile: 'Scoring profile',
   profileNational: 'National (MOF 2020 No. 10)',
   profileCustom: 'Custom (paste or load JSON)',
@@ -201,7 +211,8 @@ const en: Record<MessageKey, string> = {
   live: 'Re-check while typing',
   liveUnsupported: 'This Excel (below ExcelApi 1.9) cannot re-check while typing.',
   insert: 'Insert blank form',
-  insertUnsupported: 'This Excel (below ExcelApi 1.2, e.g. volume-licensed Office 2016) cannot insert a blank form: it cannot merge cells or set column widths. Make a blank form file with `jixiao template` and open it in Excel.',
+  insertUnsupported:
+    'This Excel (below ExcelApi 1.2, e.g. volume-licensed Office 2016) cannot insert a blank form: it cannot merge cells or set column widths. Make a blank form file with `jixiao template` and open it in Excel.',
   insertDepartment: 'Department',
   insertProject: 'Project',
   year: 'Year',
@@ -220,7 +231,8 @@ const en: Record<MessageKey, string> = {
   differsMark: '≠',
   noTotalRow: 'The form has no total row, so no total or grade is shown.',
   noGradeCell: 'no grade cell',
-  totalIncomplete: 'Some scores are still unknown, so the total is only a partial sum ({partial}); no total by the rules and no grade are shown.',
+  totalIncomplete:
+    'Some scores are still unknown, so the total is only a partial sum ({partial}); no total by the rules and no grade are shown.',
   'scoring.not-yet-scored': 'Not yet scored: the score column is empty. Recompute fills in the scores the rules give.',
   'scoring.not-scored': 'Not scored: this form has no score column; targets, actuals and explanations are checked, no total or grade.',
   emptyCell: 'empty',
@@ -242,13 +254,15 @@ const en: Record<MessageKey, string> = {
   showGroup: 'Show',
   hideGroup: 'Hide',
   legendTitle: 'What the colours mean',
-  'legend.needs-explanation': 'Light yellow: the row lost points or missed its target and lacks a real explanation. Write the cause and the remedy.',
+  'legend.needs-explanation':
+    'Light yellow: the row lost points or missed its target and lacks a real explanation. Write the cause and the remedy.',
   'legend.explained-loss': 'Light blue: the row lost points or missed its target and says why. Nothing to do; for review.',
   'legend.error': 'Light red: the cell has an error (unreadable number, score above weight, totals that do not add up). Correct it.',
   legendNote: 'Check adds the colours; Clear highlights removes them and restores your own fills.',
   helpLink: 'Help: how to use it, the colours, reporting a problem',
   emptyTitle: 'No self-evaluation form was found on this sheet.',
-  emptyLooksFor: 'The assistant looks for a header row holding 三级指标, 年度指标值, 实际完成值, 分值 and 得分. Switch to the sheet with the form, or insert a blank one.',
+  emptyLooksFor:
+    'The assistant looks for a header row holding 三级指标, 年度指标值, 实际完成值, 分值 and 得分. Switch to the sheet with the form, or insert a blank one.',
   emptyInsert: 'Insert a blank form…',
   noFormShort: 'No self-evaluation form was found on this sheet (see below).',
   nowShowing: 'The results below show the sheet as it is now.',
@@ -276,13 +290,15 @@ const en: Record<MessageKey, string> = {
   insertType: 'Form type',
   yearInvalid: 'The year must be four digits, e.g. 2025.',
   draft: 'Draft the self-evaluation report',
-  draftDiffers: '{n} figures on the sheet differ from the recomputed ones ({cells}). The draft uses the recomputed figures; recompute first and the sheet and report agree.',
+  draftDiffers:
+    '{n} figures on the sheet differ from the recomputed ones ({cells}). The draft uses the recomputed figures; recompute first and the sheet and report agree.',
   draftRecomputeFirst: 'Recompute, then draft',
   draftAsIs: 'Draft without recomputing',
   draftAsk: 'Choose: recompute and then draft, or draft now.',
   draftDownloaded: 'Drafted the report "{file}" (Word). If it did not download, use the link below. Fill in every 【请补充】.',
   draftLink: 'Download {file}',
-  draftInserted: 'This host cannot download files: the draft was added as a new sheet "{name}" with the same text; copy it into Word to lay it out.',
+  draftInserted:
+    'This host cannot download files: the draft was added as a new sheet "{name}" with the same text; copy it into Word to lay it out.',
 };
 
 const TABLES: Record<Locale, Record<MessageKey, string>> = { zh, en };

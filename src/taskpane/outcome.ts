@@ -76,10 +76,12 @@ export function sentences(locale: Locale, parts: (string | null)[]): string {
 /** The recompute's outcome in words: written or not, what was left alone and why, and whether it took in what the person had just typed. */
 export function recomputeText(locale: Locale, written: number, alone: LeftAlone, typed: boolean): string {
   const reasons: string[] = [];
-  if (alone.formulas.length > 0) reasons.push(t(locale, 'keptFormulas', { n: alone.formulas.length, cells: alone.formulas.slice(0, 3).join('、') }));
+  if (alone.formulas.length > 0)
+    reasons.push(t(locale, 'keptFormulas', { n: alone.formulas.length, cells: alone.formulas.slice(0, 3).join('、') }));
   if (alone.blocked > 0) reasons.push(t(locale, 'blockedRows', { n: alone.blocked }));
   if (alone.rateBlocked) reasons.push(t(locale, 'blockedRate'));
-  const lead = written > 0 ? t(locale, 'recomputed', { n: written }) : reasons.length > 0 ? t(locale, 'nothingWritten') : t(locale, 'upToDate');
+  const lead =
+    written > 0 ? t(locale, 'recomputed', { n: written }) : reasons.length > 0 ? t(locale, 'nothingWritten') : t(locale, 'upToDate');
   return sentences(locale, [
     typed ? t(locale, 'typedCommitted') : null,
     lead,

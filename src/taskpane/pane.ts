@@ -111,7 +111,11 @@ export class Pane {
     try {
       this.choice = await this.door.profileChoice();
       this.profile = profileFromChoice(this.choice);
-      this.parts.settings.showInUse(optionFor(this.choice), profileLabel(this.profile, this.choice, this.locale), this.choice?.kind === 'custom' ? this.choice.json : undefined);
+      this.parts.settings.showInUse(
+        optionFor(this.choice),
+        profileLabel(this.profile, this.choice, this.locale),
+        this.choice?.kind === 'custom' ? this.choice.json : undefined,
+      );
     } catch (error) {
       // Not the national rules in its place: the actions refuse until a profile that reads is chosen.
       const text = this.choice?.kind === 'custom' ? this.choice.json : '';
@@ -140,7 +144,9 @@ export class Pane {
     const clearMarks = button('clearMarks', () => void this.clearMarks());
     const draft = button('draft', () => void this.draft());
     const allSheets = el(d, 'input', { type: 'checkbox', id: 'all-sheets' });
-    const progress = el(d, 'div', { class: 'progress', role: 'progressbar', 'aria-label': this.t('working'), hidden: true }, [el(d, 'div', { class: 'progress-bar' })]);
+    const progress = el(d, 'div', { class: 'progress', role: 'progressbar', 'aria-label': this.t('working'), hidden: true }, [
+      el(d, 'div', { class: 'progress-bar' }),
+    ]);
     const status = el(d, 'p', { class: 'status', id: 'status', role: 'status', 'aria-live': 'polite', tabindex: '-1' });
     const side = el(d, 'p', { class: 'side-note', 'aria-live': 'polite' });
     const written = el(d, 'section', { class: 'written-section', hidden: true });
@@ -240,7 +246,10 @@ export class Pane {
       const counts = countBySeverity(paneFindings(result.reports));
       const marked = result.fillsChanged > 0 ? this.t('marked', { n: result.fillsChanged }) : null;
       if (result.fillsChanged > 0) this.parts.legend.set(true);
-      this.say(sentences(this.locale, [this.t('checked', { errors: counts.error, warnings: counts.warning, infos: counts.info }), marked]), 'ok');
+      this.say(
+        sentences(this.locale, [this.t('checked', { errors: counts.error, warnings: counts.warning, infos: counts.info }), marked]),
+        'ok',
+      );
     }, live);
   }
 
@@ -253,10 +262,19 @@ export class Pane {
       renderWritten(this.doc, this.parts.written, items, this.locale, (sheet, cell) => void this.select(sheet, cell));
       if (!this.hasForm(result.reports)) return this.say(this.t('noFormShort'), 'warn');
       const typed = this.typedJustBefore(started);
-      this.say(recomputeText(this.locale, result.written.length, leftAlone(result.reports), typed), result.written.length > 0 ? 'ok' : 'info');
+      this.say(
+        recomputeText(this.locale, result.written.length, leftAlone(result.reports), typed),
+        result.written.length > 0 ? 'ok' : 'info',
+      );
       if (result.written.length > 0) {
         const first = result.written[0].sheet;
-        await this.highlight(first, result.written.filter((w) => w.sheet === first).map((w) => w.cell).join(','));
+        await this.highlight(
+          first,
+          result.written
+            .filter((w) => w.sheet === first)
+            .map((w) => w.cell)
+            .join(','),
+        );
       }
     });
   }
@@ -310,7 +328,8 @@ export class Pane {
       } catch (error) {
         if (!(error instanceof SyntaxError || error instanceof ProfileError)) throw error;
         const problem = explainProfileError(error, json ?? '', this.locale);
-        const still = this.profile && this.profileProblem === null ? profileLabel(this.profile, this.choice, this.locale) : this.t('profileNone');
+        const still =
+          this.profile && this.profileProblem === null ? profileLabel(this.profile, this.choice, this.locale) : this.t('profileNone');
         this.parts.settings.showProblem(problem.message, still);
         this.say(this.t('profileRefused'), 'error');
         return;
@@ -382,7 +401,10 @@ export class Pane {
     first.addEventListener('click', () => void this.recompute().then(() => this.draft(true)));
     const asIs = el(d, 'button', { type: 'button', class: 'btn', text: this.t('draftAsIs') });
     asIs.addEventListener('click', () => void this.draft(true));
-    fill(this.parts.report, [el(d, 'p', { text: this.t('draftDiffers', { n: cells.length, cells: cells.join('、') }) }), el(d, 'div', { class: 'actions' }, [first, asIs])]);
+    fill(this.parts.report, [
+      el(d, 'p', { text: this.t('draftDiffers', { n: cells.length, cells: cells.join('、') }) }),
+      el(d, 'div', { class: 'actions' }, [first, asIs]),
+    ]);
     show(this.parts.report, true);
     this.say(this.t('draftAsk'), 'warn');
     first.focus();

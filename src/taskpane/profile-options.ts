@@ -17,9 +17,7 @@ export interface ProfileOption {
   source?: string;
 }
 
-const EXAMPLES: { source: string; json: unknown }[] = [
-  { source: 'output60-outcome30-no-satisfaction.json', json: output60 },
-];
+const EXAMPLES: { source: string; json: unknown }[] = [{ source: 'output60-outcome30-no-satisfaction.json', json: output60 }];
 
 /** "产出60 效益30 无满意度（示例 / example）" → "示例：产出60 效益30 无满意度". */
 function exampleLabel(name: string, locale: Locale): string {
@@ -81,12 +79,16 @@ export function explainProfileError(error: unknown, text: string, locale: Locale
     return {
       line: problem?.line ?? null,
       setting: null,
-      message: problem ? t(locale, 'profileJsonAt', { line: problem.line, column: problem.column, what: t(locale, `json.${problem.kind}`) }) : t(locale, 'profileNotJson'),
+      message: problem
+        ? t(locale, 'profileJsonAt', { line: problem.line, column: problem.column, what: t(locale, `json.${problem.kind}`) })
+        : t(locale, 'profileNotJson'),
     };
   }
   if (error instanceof ProfileError) {
     const line = error.key ? lineOfKey(text, error.key) : null;
-    const detail = ownLanguage(error.message, locale).replace(/^配置 [^：]*：/, '').replace(/^in [^,]*, /, '');
+    const detail = ownLanguage(error.message, locale)
+      .replace(/^配置 [^：]*：/, '')
+      .replace(/^in [^,]*, /, '');
     const where = line !== null ? t(locale, 'profileLine', { line }) : '';
     const setting = error.key ? t(locale, 'profileSetting', { key: error.key }) : '';
     return { line, setting: error.key, message: `${where}${setting}${detail}` };

@@ -13,7 +13,12 @@ export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordproc
 export function canDownload(doc: Document, platform: string | null): boolean {
   if (platform === 'Mac' || platform === 'iOS') return false;
   const view = doc.defaultView;
-  return 'download' in doc.createElement('a') && view !== null && typeof view.Blob === 'function' && typeof view.URL?.createObjectURL === 'function';
+  return (
+    'download' in doc.createElement('a') &&
+    view !== null &&
+    typeof view.Blob === 'function' &&
+    typeof view.URL?.createObjectURL === 'function'
+  );
 }
 
 /** 株洲市公安局渌口分局2022年度部门整体支出绩效自评报告（草稿）.docx, without characters Windows refuses. */

@@ -67,7 +67,8 @@ function formSummary(f: FormReport, locale: Locale): FormSummary {
     // A grade only goes with a total: without one there is nothing it grades.
     if (f.grade !== null && f.gradeCell !== null) rows.push(row(t(locale, 'grade'), f.enteredGrade, f.grade, f.gradeCell));
     // A form without a grade cell: the grade by the rules, with nothing in the sheet to differ from.
-    if (f.grade !== null && f.gradeCell === null) rows.push({ label: t(locale, 'grade'), sheet: t(locale, 'noGradeCell'), rules: f.grade, differs: false, cell: null });
+    if (f.grade !== null && f.gradeCell === null)
+      rows.push({ label: t(locale, 'grade'), sheet: t(locale, 'noGradeCell'), rules: f.grade, differs: false, cell: null });
   } else if (f.scoring !== 'not-scored') {
     noTotal = t(locale, 'noTotalRow');
   }

@@ -20,15 +20,17 @@ export function bgrToHex(bgr: number): string | null {
  * Value2 reports an error cell as its CVErr number (0x800A0000 + xlErr code, read as a signed
  * 32-bit integer), not as "#DIV/0!" text (docs/wps.md).
  */
-const CVERR_TEXT: ReadonlyMap<number, string> = new Map([
-  [2000, '#NULL!'],
-  [2007, '#DIV/0!'],
-  [2015, '#VALUE!'],
-  [2023, '#REF!'],
-  [2029, '#NAME?'],
-  [2036, '#NUM!'],
-  [2042, '#N/A'],
-].map(([code, text]) => [(0x800a0000 | (code as number)) | 0, text as string]));
+const CVERR_TEXT: ReadonlyMap<number, string> = new Map(
+  [
+    [2000, '#NULL!'],
+    [2007, '#DIV/0!'],
+    [2015, '#VALUE!'],
+    [2023, '#REF!'],
+    [2029, '#NAME?'],
+    [2036, '#NUM!'],
+    [2042, '#N/A'],
+  ].map(([code, text]) => [0x800a0000 | (code as number) | 0, text as string]),
+);
 
 /** The error text for a CVErr number, or null for an ordinary number. */
 export function cvErrText(value: number): string | null {

@@ -37,7 +37,8 @@ function protectionOf(ws: EtWorksheet): SheetProtection {
 
 /** `ws.Range(r)`, or `whole` (already at hand) when `r` is its rectangle: one call fewer. */
 function rangeIn(ws: EtWorksheet, rect: CellRange, whole: EtRange): (r: CellRange) => EtRange {
-  return (r) => (r.top === rect.top && r.left === rect.left && r.bottom === rect.bottom && r.right === rect.right ? whole : ws.Range(rangeText(r)));
+  return (r) =>
+    r.top === rect.top && r.left === rect.left && r.bottom === rect.bottom && r.right === rect.right ? whole : ws.Range(rangeText(r));
 }
 
 /** The sheet from its used range's top-left, up to the read window; fills are read for all of it. */
@@ -56,9 +57,17 @@ export function readSheet(sheet: WpsSheet): SheetRead {
   const formulas = blockRows(get(block, 'Formula'), rows, cols);
 
   const formats = grid(rows, cols, 'General');
-  probeRegions(rect, (r) => get(range(r), 'NumberFormat'), (r, format) => paint(formats, rect, r, format));
+  probeRegions(
+    rect,
+    (r) => get(range(r), 'NumberFormat'),
+    (r, format) => paint(formats, rect, r, format),
+  );
   const fills = grid<string | null>(rows, cols, null);
-  probeRegions(rect, (r) => fillOf(range(r)), (r, fill) => paint(fills, rect, r, fill === '' ? null : fill));
+  probeRegions(
+    rect,
+    (r) => fillOf(range(r)),
+    (r, fill) => paint(fills, rect, r, fill === '' ? null : fill),
+  );
   const merges = readMerges(ws, rect, range);
 
   return {
@@ -74,7 +83,9 @@ export function readSheet(sheet: WpsSheet): SheetRead {
       formulas: formulas.map((line) => line.map((f) => (typeof f === 'string' ? f : ''))),
       numberFormat: formats,
       valueTypes: values.map((line) => line.map(typeOf)),
-      properties: fills.map((line) => line.map((fill): CellPropertiesLike => ({ format: { fill: fill ? { color: fill, pattern: 'Solid' } : { pattern: 'None' } } }))),
+      properties: fills.map((line) =>
+        line.map((fill): CellPropertiesLike => ({ format: { fill: fill ? { color: fill, pattern: 'Solid' } : { pattern: 'None' } } })),
+      ),
       merges: merges.map((m) => rangeText(m)),
     }),
   };
@@ -133,7 +144,8 @@ function grid<T>(rows: number, cols: number, init: T): T[][] {
 }
 
 function paint<T>(cells: T[][], rect: CellRange, r: CellRange, value: T): void {
-  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) cells[row - rect.top][col - rect.left] = value;
+  for (let row = r.top; row <= r.bottom; row++)
+    for (let col = r.left; col <= r.right; col++) cells[row - rect.top][col - rect.left] = value;
 }
 
 function isCvErr(v: EtScalar): v is number {
@@ -175,14 +187,23 @@ function fillOf(range: EtRange): string | null {
 function readMerges(ws: EtWorksheet, rect: CellRange, range: (r: CellRange) => EtRange): CellRange[] {
   const merges: CellRange[] = [];
   const merged: CellRange[] = [];
-  probeRegions(rect, (r) => get(range(r), 'MergeCells'), (r, all) => {
-    if (all) merged.push(r);
-  });
+  probeRegions(
+    rect,
+    (r) => get(range(r), 'MergeCells'),
+    (r, all) => {
+      if (all) merged.push(r);
+    },
+  );
   while (merged.length > 0) {
     const r = merged.pop() as CellRange;
     let area = merges.find((m) => r.top >= m.top && r.top <= m.bottom && r.left >= m.left && r.left <= m.right);
     if (!area) {
-      area = parseRange(get(ws.Range(a1(r.top, r.left)), 'MergeArea').Address(false, false)) ?? { top: r.top, left: r.left, bottom: r.top, right: r.left };
+      area = parseRange(get(ws.Range(a1(r.top, r.left)), 'MergeArea').Address(false, false)) ?? {
+        top: r.top,
+        left: r.left,
+        bottom: r.top,
+        right: r.left,
+      };
       merges.push(area);
     }
     merged.push(...subtract(r, area));

@@ -71,5 +71,8 @@ function application(): EtApplication {
 
 if (typeof window !== 'undefined' && typeof document !== 'undefined') {
   installCompat(window);
-  Object.assign(window, ribbonCallbacks(application, () => document.location.href));
+  Object.assign(
+    window,
+    ribbonCallbacks(application, () => document.location.href),
+  );
 }

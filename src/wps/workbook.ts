@@ -7,7 +7,18 @@ import { rangeText } from '../core/address';
 import type { SketchLook } from '../core/sketch';
 import type { CellState } from '../core/types';
 import { DoorError } from '../door/errors';
-import type { CellWrite, HostFeatures, HostSession, NewSheet, ReadRequest, SheetRead, SheetRef, WorkbookHost, WorkbookRead, WriteBatch } from '../door/host';
+import type {
+  CellWrite,
+  HostFeatures,
+  HostSession,
+  NewSheet,
+  ReadRequest,
+  SheetRead,
+  SheetRef,
+  WorkbookHost,
+  WorkbookRead,
+  WriteBatch,
+} from '../door/host';
 import { get } from './access';
 import { toWpsDoorError } from './errors';
 import type { EtApplication, EtRange, EtSheetChange, EtWorkbook, EtWorksheet } from './jsapi';
@@ -114,7 +125,9 @@ export class WpsWorkbook implements WorkbookHost {
       this.writing(() => {
         writeBlocks(() => ws, planBlocks(cells));
         for (const m of snap.merges) ws.Range(rangeText(m)).Merge();
-        ws.Range(rangeText({ top: snap.top, left: snap.left, bottom: snap.top + snap.cells.length - 1, right: snap.left + width - 1 })).WrapText = true;
+        ws.Range(
+          rangeText({ top: snap.top, left: snap.left, bottom: snap.top + snap.cells.length - 1, right: snap.left + width - 1 }),
+        ).WrapText = true;
         for (const look of sheet.looks) applyLook(ws.Range(look.range), look);
         // WPS takes column widths in characters, as sketches give them.
         for (const [letters, chars] of Object.entries(sheet.widths)) ws.Range(`${letters}:${letters}`).ColumnWidth = chars;
@@ -238,4 +251,3 @@ function lookUp(wb: EtWorkbook, name: string): WpsSheet | null {
   }
   return sheetOf(ws);
 }
-

@@ -99,7 +99,17 @@ const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml
 const STYLES_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
 
 /** CT_Workbook's elements after <calcPr>, in schema order: a new <calcPr> goes before the first present. */
-const AFTER_CALC_PR = ['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+const AFTER_CALC_PR = [
+  'oleSize',
+  'customWorkbookViews',
+  'pivotCaches',
+  'smartTagPr',
+  'smartTagTypes',
+  'webPublishing',
+  'fileRecoveryPr',
+  'webPublishObjects',
+  'extLst',
+];
 
 /** workbook.xml asking for a full recalculation on load (ECMA-376 18.2.2 calcPr@fullCalcOnLoad). */
 function withFullCalc(file: string, text: string): string {
@@ -128,7 +138,12 @@ function withFullCalc(file: string, text: string): string {
 }
 
 /** A relationships or content-types part without the entries that point at `part`. */
-function without(file: string, text: string, element: 'Relationship' | 'Override', matches: (a: Record<string, string>) => boolean): string {
+function without(
+  file: string,
+  text: string,
+  element: 'Relationship' | 'Override',
+  matches: (a: Record<string, string>) => boolean,
+): string {
   const cuts: { at: number; to: number; text: string }[] = [];
   scanXml(file, text, {
     open(t) {
@@ -164,7 +179,11 @@ export function editBook(book: XlsxBook, patches: CellPatch[], opts: EditOptions
   for (const [i, sheet] of (opts.newSheets ?? []).entries()) {
     let n = pkg.sheets.length + i + 1;
     while (pkg.zip.has(`${folder}/worksheets/sheet${n}.xml`)) n++;
-    fresh.set(sheet.name, { part: `${folder}/worksheets/sheet${n}.xml`.replace(/^\//, ''), relId: `rIdJixiaoSheet${i + 1}`, text: newSheetText(sheet, styles) });
+    fresh.set(sheet.name, {
+      part: `${folder}/worksheets/sheet${n}.xml`.replace(/^\//, ''),
+      relId: `rIdJixiaoSheet${i + 1}`,
+      text: newSheetText(sheet, styles),
+    });
   }
 
   const bySheet = new Map<string, CellPatch[]>();
@@ -204,8 +223,20 @@ export function editBook(book: XlsxBook, patches: CellPatch[], opts: EditOptions
     update(pkg.workbookPart, withSheets(file, current(pkg.workbookPart), list));
     const rels = relsPartOf(pkg.workbookPart);
     const target = (part: string): string => (folder ? part.slice(folder.length + 1) : part);
-    update(rels, appendToRoot(current(rels), list.map((f) => `<Relationship Id="${f.relId}" Type="${WORKSHEET_REL}" Target="${target(f.part)}"/>`).join('')));
-    update('[Content_Types].xml', appendToRoot(current('[Content_Types].xml'), list.map((f) => `<Override PartName="/${f.part}" ContentType="${WORKSHEET_TYPE}"/>`).join('')));
+    update(
+      rels,
+      appendToRoot(
+        current(rels),
+        list.map((f) => `<Relationship Id="${f.relId}" Type="${WORKSHEET_REL}" Target="${target(f.part)}"/>`).join(''),
+      ),
+    );
+    update(
+      '[Content_Types].xml',
+      appendToRoot(
+        current('[Content_Types].xml'),
+        list.map((f) => `<Override PartName="/${f.part}" ContentType="${WORKSHEET_TYPE}"/>`).join(''),
+      ),
+    );
   }
   if (styles.changed) {
     const text = styles.result();
@@ -217,7 +248,10 @@ export function editBook(book: XlsxBook, patches: CellPatch[], opts: EditOptions
       added.push({ name: part, content: encoder.encode(text) });
       const rels = relsPartOf(pkg.workbookPart);
       update(rels, appendToRoot(current(rels), `<Relationship Id="rIdJixiaoStyles" Type="${STYLES_REL}" Target="styles.xml"/>`));
-      update('[Content_Types].xml', appendToRoot(current('[Content_Types].xml'), `<Override PartName="/${part}" ContentType="${STYLES_TYPE}"/>`));
+      update(
+        '[Content_Types].xml',
+        appendToRoot(current('[Content_Types].xml'), `<Override PartName="/${part}" ContentType="${STYLES_TYPE}"/>`),
+      );
     }
   }
   if (opts.recalcOnOpen && written.length > 0) update(pkg.workbookPart, withFullCalc(file, current(pkg.workbookPart)));
@@ -225,9 +259,16 @@ export function editBook(book: XlsxBook, patches: CellPatch[], opts: EditOptions
   if (formulasChanged && chain) {
     removed.add(chain.name);
     const rels = relsPartOf(pkg.workbookPart);
-    if (pkg.zip.has(rels)) update(rels, without(file, current(rels), 'Relationship', (a) => /\/calcChain$/.test(a.Type ?? '')));
+    if (pkg.zip.has(rels))
+      update(
+        rels,
+        without(file, current(rels), 'Relationship', (a) => /\/calcChain$/.test(a.Type ?? '')),
+      );
     const chainName = `/${chain.name.toLowerCase()}`;
-    update('[Content_Types].xml', without(file, current('[Content_Types].xml'), 'Override', (a) => (a.PartName ?? '').toLowerCase() === chainName));
+    update(
+      '[Content_Types].xml',
+      without(file, current('[Content_Types].xml'), 'Override', (a) => (a.PartName ?? '').toLowerCase() === chainName),
+    );
   }
 
   const parts: OutPart[] = [];

@@ -22,7 +22,11 @@ function startsWith(bytes: Uint8Array, signature: number[]): boolean {
 export function asFileError(file: string, e: unknown): XlsxFileError {
   if (e instanceof XlsxFileError) return e;
   if (e instanceof RangeError) {
-    return new XlsxFileError(file, 'out-of-memory', '文件内容超出可处理的大小（内存不足），未能读取；请删去表格以外的大量内容（out of memory while reading）');
+    return new XlsxFileError(
+      file,
+      'out-of-memory',
+      '文件内容超出可处理的大小（内存不足），未能读取；请删去表格以外的大量内容（out of memory while reading）',
+    );
   }
   return new XlsxFileError(file, 'corrupt', CORRUPT);
 }
@@ -39,7 +43,11 @@ export class XlsxBook {
   static open(file: string, bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS, inflate?: Inflater): XlsxBook {
     if (bytes.length === 0) throw new XlsxFileError(file, 'empty-file', '文件是空的，0 字节（empty file）');
     if (startsWith(bytes, OLE)) {
-      throw new XlsxFileError(file, 'encrypted', '文件设有打开密码，或是旧版 .xls 格式：请在 Excel 中取消密码或另存为 .xlsx 后再试（encrypted or legacy .xls）');
+      throw new XlsxFileError(
+        file,
+        'encrypted',
+        '文件设有打开密码，或是旧版 .xls 格式：请在 Excel 中取消密码或另存为 .xlsx 后再试（encrypted or legacy .xls）',
+      );
     }
     if (!startsWith(bytes, ZIP) && !startsWith(bytes, EMPTY_ZIP)) {
       throw new XlsxFileError(file, 'not-xlsx', '不是 .xlsx 工作簿，请用 Excel 另存为 .xlsx（not an .xlsx file）');

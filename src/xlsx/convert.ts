@@ -44,7 +44,11 @@ function applyLook(ws: Worksheet, look: SketchLook): void {
       if (look.wrap !== undefined) alignment.wrapText = look.wrap;
       cell.alignment = alignment;
       if (look.bold !== undefined || look.size !== undefined) {
-        cell.font = { ...cell.font, ...(look.bold !== undefined ? { bold: look.bold } : {}), ...(look.size !== undefined ? { size: look.size } : {}) };
+        cell.font = {
+          ...cell.font,
+          ...(look.bold !== undefined ? { bold: look.bold } : {}),
+          ...(look.size !== undefined ? { size: look.size } : {}),
+        };
       }
       if (look.grid) cell.border = BOX;
     }
@@ -59,7 +63,9 @@ export function sketchToWorkbook(sketches: SheetSketch[]): Workbook {
   const wb = new Workbook();
   for (const s of sketches) {
     // Printed as forms are handed in: one page wide, as many pages tall as it takes.
-    const ws = wb.addWorksheet(s.name, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    const ws = wb.addWorksheet(s.name, {
+      pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    });
     const top = s.origin?.row ?? 1;
     const left = s.origin?.col ?? 1;
     const merges = (s.merges ?? []).map(parseRange);
@@ -87,7 +93,11 @@ export function sketchToWorkbook(sketches: SheetSketch[]): Workbook {
           : {
               ...(format ? { numFmt: format } : {}),
               font: isTitle ? { ...FONT, size: 16, bold: true } : { ...FONT },
-              alignment: { wrapText: true, vertical: 'middle', horizontal: typeof value.value === 'string' && value.value.length > 40 ? 'left' : 'center' },
+              alignment: {
+                wrapText: true,
+                vertical: 'middle',
+                horizontal: typeof value.value === 'string' && value.value.length > 40 ? 'left' : 'center',
+              },
               ...(isTitle ? {} : { border: BOX }),
             };
         if (typeof value.value === 'string') {

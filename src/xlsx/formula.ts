@@ -14,7 +14,8 @@ function colNumber(letters: string): number {
  * A reference: A1, $A$1, A:A, 1:1 (the two sides of a range are matched one at a time). It must not
  * be part of a longer name (LOG10( is a function, not cell LOG10).
  */
-const REFERENCE = /(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(])|(\$?)([A-Za-z]{1,3})(?=:\$?[A-Za-z]{1,3}(?![A-Za-z0-9_(]))|(?<=[A-Za-z]{1,3}:)(\$?)([A-Za-z]{1,3})(?![A-Za-z0-9_(])/y;
+const REFERENCE =
+  /(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(])|(\$?)([A-Za-z]{1,3})(?=:\$?[A-Za-z]{1,3}(?![A-Za-z0-9_(]))|(?<=[A-Za-z]{1,3}:)(\$?)([A-Za-z]{1,3})(?![A-Za-z0-9_(])/y;
 
 function moveCell(m: RegExpExecArray, dRow: number, dCol: number): string {
   const [, colAbs, letters, rowAbs, digits] = m;

@@ -61,7 +61,8 @@ export class XlsxPackage {
     const zip = ZipArchive.open(file, data, limits, inflate);
     const root = readRels(zip, '', '_rels/.rels');
     const doc = root.find((r) => OFFICE_DOCUMENT.test(r.type) && !r.external);
-    if (!doc || !zip.has(doc.target)) throw new XlsxFileError(file, 'not-xlsx', '不是 .xlsx 工作簿，请用 Excel 另存为 .xlsx（not an .xlsx file）');
+    if (!doc || !zip.has(doc.target))
+      throw new XlsxFileError(file, 'not-xlsx', '不是 .xlsx 工作簿，请用 Excel 另存为 .xlsx（not an .xlsx file）');
     const workbookPart = zip.entry(doc.target)!.name;
     const rels = readRels(zip, workbookPart, relsPartOf(workbookPart));
     const byId = new Map(rels.map((r) => [r.id, r]));

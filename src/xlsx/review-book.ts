@@ -70,4 +70,3 @@ export async function reviewWorkbook(files: ReviewFile[]): Promise<Uint8Array> {
 
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
-

@@ -159,16 +159,14 @@ export function summaryRows(files: ReviewFile[]): SummaryRow[] {
     } else if (f.sheets.length === 0) {
       rows.push(blankRow(f.file, '', 'no-form', [], ['[错误] 工作簿中没有工作表 / the workbook has no sheets']));
     } else {
-      for (const s of f.sheets) rows.push(blankRow(f.file, s.sheet, 'no-form', s.findings, bySeverity(s.findings).slice(0, 3).map(describe)));
+      for (const s of f.sheets)
+        rows.push(blankRow(f.file, s.sheet, 'no-form', s.findings, bySeverity(s.findings).slice(0, 3).map(describe)));
     }
   }
   const order = rows.map((row, i) => ({ row, i }));
   order.sort(
     (a, b) =>
-      STATUS_RANK[a.row.status] - STATUS_RANK[b.row.status] ||
-      b.row.errors - a.row.errors ||
-      b.row.warnings - a.row.warnings ||
-      a.i - b.i,
+      STATUS_RANK[a.row.status] - STATUS_RANK[b.row.status] || b.row.errors - a.row.errors || b.row.warnings - a.row.warnings || a.i - b.i,
   );
   return order.map(({ row }) => row);
 }

@@ -86,8 +86,10 @@ function layout(file: string, text: string, plannedRows: Set<number>) {
     open(t) {
       const a = t.attributes;
       if (t.name === 'dimension' && depth === 1) dimension = { start: t.start, end: t.end, ref: a.ref ?? '' };
-      if (t.name === 'col' && a.style !== undefined) colStyles.push({ min: Number(a.min), max: Number(a.max), style: Number(a.style) || 0 });
-      if (t.name === 'sheetData') sheetData = { start: t.start, openEnd: t.end, close: t.selfClosing ? t.start : -1, selfClosing: t.selfClosing };
+      if (t.name === 'col' && a.style !== undefined)
+        colStyles.push({ min: Number(a.min), max: Number(a.max), style: Number(a.style) || 0 });
+      if (t.name === 'sheetData')
+        sheetData = { start: t.start, openEnd: t.end, close: t.selfClosing ? t.start : -1, selfClosing: t.selfClosing };
       if (t.name === 'row' && sheetData) {
         const r = Number(a.r);
         rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
@@ -99,7 +101,16 @@ function layout(file: string, text: string, plannedRows: Set<number>) {
         const at = a.r ? cellRef(a.r) : null;
         col = at ? at.col : col + 1;
         if (plannedRows.has(row.row)) {
-          cell = { col, start: t.start, openEnd: t.end, end: t.end, selfClosing: t.selfClosing, hasR: at !== null, style: Number(a.s) || 0, formula: 'none' };
+          cell = {
+            col,
+            start: t.start,
+            openEnd: t.end,
+            end: t.end,
+            selfClosing: t.selfClosing,
+            hasR: at !== null,
+            style: Number(a.s) || 0,
+            formula: 'none',
+          };
           row.cells.push(cell);
         }
       } else if (t.name === 'f' && cell) {
@@ -125,7 +136,13 @@ function layout(file: string, text: string, plannedRows: Set<number>) {
       }
     },
   });
-  return { rows, arrays, colStyles, sheetData: sheetData as { start: number; openEnd: number; close: number; selfClosing: boolean } | null, dimension: dimension as { start: number; end: number; ref: string } | null };
+  return {
+    rows,
+    arrays,
+    colStyles,
+    sheetData: sheetData as { start: number; openEnd: number; close: number; selfClosing: boolean } | null,
+    dimension: dimension as { start: number; end: number; ref: string } | null,
+  };
 }
 
 /** The start tag of a cell with its style and type set, its other attributes (r, ph…) kept, value metadata dropped. */
@@ -143,7 +160,13 @@ export function editSheet(file: string, text: string, patches: CellPatch[], styl
   const { rows, arrays, colStyles, sheetData, dimension } = layout(file, text, plannedRows);
   const refused: Refusal[] = [];
   const written: CellPatch[] = [];
-  if (!sheetData) return { text, written, refused: patches.map((patch) => ({ patch, reason: '工作表没有单元格区域（no sheetData）' })), formulasChanged: false };
+  if (!sheetData)
+    return {
+      text,
+      written,
+      refused: patches.map((patch) => ({ patch, reason: '工作表没有单元格区域（no sheetData）' })),
+      formulasChanged: false,
+    };
   const byRow = new Map(rows.map((r) => [r.row, r]));
   const splices: Splice[] = [];
   let formulasChanged = false;
@@ -170,7 +193,9 @@ export function editSheet(file: string, text: string, patches: CellPatch[], styl
     const colStyle = colStyles.find((c) => p.col >= c.min && p.col <= c.max)?.style ?? 0;
     const base = existing ? existing.style : (r?.style ?? colStyle);
     const style =
-      p.set.numberFormat !== undefined || p.set.fill !== undefined ? styles.formatFor(base, { numberFormat: p.set.numberFormat, fill: p.set.fill }) : base;
+      p.set.numberFormat !== undefined || p.set.fill !== undefined
+        ? styles.formatFor(base, { numberFormat: p.set.numberFormat, fill: p.set.fill })
+        : base;
     const formula = 'formula' in p.set ? p.set.formula : undefined;
     if (existing && existing.formula !== 'none' && replacesValue) formulasChanged = true;
     if (formula !== undefined) formulasChanged = true;

@@ -75,7 +75,9 @@ export class StyleEditor {
     if (done !== undefined) return done;
     const index = this.styles.cellXfs.length + this.newXfs.length;
     this.newXfs.push(
-      xml ? copyXf(xml, numFmtId, fillId) : `<xf numFmtId="${numFmtId}" fontId="0" fillId="${fillId}" borderId="0" xfId="0" applyNumberFormat="1" applyFill="1"/>`,
+      xml
+        ? copyXf(xml, numFmtId, fillId)
+        : `<xf numFmtId="${numFmtId}" fontId="0" fillId="${fillId}" borderId="0" xfId="0" applyNumberFormat="1" applyFill="1"/>`,
     );
     this.made.set(key, index);
     return index;
@@ -87,7 +89,9 @@ export class StyleEditor {
     const done = this.made.get(key);
     if (done !== undefined) return done;
     const xml = this.xfXml(base) ?? this.xfXml(0);
-    const open = xml ? xml.replace(/\s*\/?>[\s\S]*$/, '').replace(/\sapplyAlignment="[^"]*"/, '') : '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"';
+    const open = xml
+      ? xml.replace(/\s*\/?>[\s\S]*$/, '').replace(/\sapplyAlignment="[^"]*"/, '')
+      : '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"';
     const index = this.styles.cellXfs.length + this.newXfs.length;
     this.newXfs.push(`${open} applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>`);
     this.made.set(key, index);
@@ -116,10 +120,16 @@ export class StyleEditor {
         inserts.push({ at: list.close, text: items.join('') });
       }
     };
-    append('numFmts', this.newFmts.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${escapeXml(f.code)}"/>`), ['fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs']);
+    append(
+      'numFmts',
+      this.newFmts.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${escapeXml(f.code)}"/>`),
+      ['fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs'],
+    );
     append(
       'fills',
-      this.newFills.map((rgb) => `<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb}"/><bgColor indexed="64"/></patternFill></fill>`),
+      this.newFills.map(
+        (rgb) => `<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb}"/><bgColor indexed="64"/></patternFill></fill>`,
+      ),
       ['borders', 'cellStyleXfs', 'cellXfs'],
     );
     append('cellXfs', this.newXfs, ['cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst']);
@@ -141,7 +151,9 @@ function copyXf(xml: string, numFmtId: number, fillId: number): string {
   const rest = xml.slice(end);
   const setAttr = (name: string, value: string | number): void => {
     const re = new RegExp(`\\s${name}="[^"]*"`);
-    open = re.test(open) ? open.replace(re, ` ${name}="${value}"`) : `${open.replace(/\/$/, '')} ${name}="${value}"${open.endsWith('/') ? '/' : ''}`;
+    open = re.test(open)
+      ? open.replace(re, ` ${name}="${value}"`)
+      : `${open.replace(/\/$/, '')} ${name}="${value}"${open.endsWith('/') ? '/' : ''}`;
   };
   setAttr('numFmtId', numFmtId);
   setAttr('fillId', fillId);

@@ -160,7 +160,8 @@ export function parseStyles(file: string, text: string): Styles {
       }
       if (stack.length === 1 && (name === 'numFmts' || name === 'fonts' || name === 'fills' || name === 'cellXfs')) {
         const o = open[name];
-        if (o && !styles.lists[name]) styles.lists[name] = { close: closeStart, start: o.start, openEnd: o.openEnd, selfClosing: false, count: o.count };
+        if (o && !styles.lists[name])
+          styles.lists[name] = { close: closeStart, start: o.start, openEnd: o.openEnd, selfClosing: false, count: o.count };
       }
     },
   });

@@ -104,7 +104,11 @@ export class ZipArchive {
     let at = view.getUint32(eocd + 16, true);
     if (count === 0xffff || at === 0xffffffff) throw tooLarge(file, '使用 zip64 格式（超过 4 GB 或 65,535 个部件）', 'zip64');
     if (count > limits.parts) {
-      throw new XlsxFileError(file, 'too-large', `工作簿有 ${count} 个部件，超过上限 ${limits.parts}，不予读取（too many parts in the zip）`);
+      throw new XlsxFileError(
+        file,
+        'too-large',
+        `工作簿有 ${count} 个部件，超过上限 ${limits.parts}，不予读取（too many parts in the zip）`,
+      );
     }
     const entries: ZipEntry[] = [];
     const seen = new Map<string, ZipEntry>();
@@ -126,12 +130,26 @@ export class ZipArchive {
       const name = (flags & 0x800 ? utf8 : cp437ish).decode(nameBytes);
       at += 46 + nameLength + extra + comment;
       if (flags & 1) {
-        throw new XlsxFileError(file, 'encrypted', '文件设有打开密码，或是旧版 .xls 格式：请在 Excel 中取消密码或另存为 .xlsx 后再试（encrypted or legacy .xls）');
+        throw new XlsxFileError(
+          file,
+          'encrypted',
+          '文件设有打开密码，或是旧版 .xls 格式：请在 Excel 中取消密码或另存为 .xlsx 后再试（encrypted or legacy .xls）',
+        );
       }
-      if (size === 0xffffffff || compressedSize === 0xffffffff || local === 0xffffffff) throw tooLarge(file, `部件 ${name} 使用 zip64 格式`, 'zip64');
-      if (method !== 0 && method !== 8) throw new XlsxFileError(file, 'corrupt', `部件 ${name} 的压缩方式（${method}）不是 .xlsx 所用的，无法读取（unsupported compression）`);
+      if (size === 0xffffffff || compressedSize === 0xffffffff || local === 0xffffffff)
+        throw tooLarge(file, `部件 ${name} 使用 zip64 格式`, 'zip64');
+      if (method !== 0 && method !== 8)
+        throw new XlsxFileError(
+          file,
+          'corrupt',
+          `部件 ${name} 的压缩方式（${method}）不是 .xlsx 所用的，无法读取（unsupported compression）`,
+        );
       if (size > limits.partBytes) {
-        throw tooLarge(file, `部件 ${name} 解压后有 ${sizeText(size)}，超过单个部件的上限 ${sizeText(limits.partBytes)}`, 'a part too large when unpacked');
+        throw tooLarge(
+          file,
+          `部件 ${name} 解压后有 ${sizeText(size)}，超过单个部件的上限 ${sizeText(limits.partBytes)}`,
+          'a part too large when unpacked',
+        );
       }
       total += size;
       if (total > limits.totalBytes) {
@@ -143,7 +161,11 @@ export class ZipArchive {
       const entry: ZipEntry = { name, method, flags, crc, compressedSize, size, time, date, dataStart };
       const twin = seen.get(name.toLowerCase());
       if (twin && (twin.crc !== crc || twin.size !== size)) {
-        throw new XlsxFileError(file, 'ambiguous', `部件 ${name} 在 zip 中出现两次且内容不同，无法确定该读哪一个（duplicate zip entry with different contents）`);
+        throw new XlsxFileError(
+          file,
+          'ambiguous',
+          `部件 ${name} 在 zip 中出现两次且内容不同，无法确定该读哪一个（duplicate zip entry with different contents）`,
+        );
       }
       if (!twin) seen.set(name.toLowerCase(), entry);
       entries.push(entry);
@@ -177,7 +199,11 @@ export class ZipArchive {
 }
 
 function tooLarge(file: string, what: string, english: string): XlsxFileError {
-  return new XlsxFileError(file, 'too-large', `${what}，不予读取；请删去表格以外的大量内容，或加 --max-mb 提高上限（${english}, see --max-mb）`);
+  return new XlsxFileError(
+    file,
+    'too-large',
+    `${what}，不予读取；请删去表格以外的大量内容，或加 --max-mb 提高上限（${english}, see --max-mb）`,
+  );
 }
 
 /** A part to write: unchanged (its original compressed bytes) or new content. */

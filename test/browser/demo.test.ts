@@ -122,10 +122,7 @@ describe('the demo on the seed sample', () => {
   test('检查 marks cells without changing values, and 清除标记 removes only the marks', async () => {
     const frame = paneFrame(page);
     await button(frame, '检查').click();
-    await page.waitForFunction(
-      ([s, a]) => window.demo!.workbook.cell(s, a).fill !== undefined,
-      [SEED_SHEET, DNA_EXPLANATION] as const,
-    );
+    await page.waitForFunction(([s, a]) => window.demo!.workbook.cell(s, a).fill !== undefined, [SEED_SHEET, DNA_EXPLANATION] as const);
     expect(await cellIn(page, SEED_SHEET, TOTAL)).toMatchObject({ value: 96 });
     // The explained loss is highlighted, in the workbook and in the grid alike.
     const marked = (await cellIn(page, SEED_SHEET, DNA_EXPLANATION)).fill ?? '';
@@ -134,10 +131,7 @@ describe('the demo on the seed sample', () => {
     await screenshotPage(page, '4-demo-after-check');
 
     await button(frame, '清除标记').click();
-    await page.waitForFunction(
-      ([s, a]) => window.demo!.workbook.cell(s, a).fill === undefined,
-      [SEED_SHEET, DNA_EXPLANATION] as const,
-    );
+    await page.waitForFunction(([s, a]) => window.demo!.workbook.cell(s, a).fill === undefined, [SEED_SHEET, DNA_EXPLANATION] as const);
     await expectGridFill(page, DNA_EXPLANATION, '');
   });
 
@@ -175,9 +169,7 @@ describe('another workbook', () => {
     await waitForCell(page, PROJECT_SHEET, 'H14', 9.24);
     // 工程按期完工率 lost points with no explanation: 检查 marks its empty explanation cell.
     await button(frame, '检查').click();
-    await page.waitForFunction(
-      () => window.demo!.workbook.cell('项目支出绩效自评表', 'I17').fill !== undefined,
-    );
+    await page.waitForFunction(() => window.demo!.workbook.cell('项目支出绩效自评表', 'I17').fill !== undefined);
     const mark = (await cellIn(page, PROJECT_SHEET, 'I17')).fill ?? '';
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
@@ -212,7 +204,10 @@ describe('a blank form inserted by the pane', () => {
     await expectGrid(page, 'A1', PROJECT_SHEET);
     await expect(gridCell(page, 'A1').getAttribute('colspan')).resolves.toBe('9');
     // 24 characters wide in the template: 24 × 7 + 5 = 173 px, as Excel draws it.
-    const width = await page.locator('#grid-scroll col').nth(4).evaluate((col) => (col as HTMLElement).style.width);
+    const width = await page
+      .locator('#grid-scroll col')
+      .nth(4)
+      .evaluate((col) => (col as HTMLElement).style.width);
     expect(Math.abs(parseFloat(width) - 173)).toBeLessThanOrEqual(1);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);

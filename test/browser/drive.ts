@@ -49,16 +49,17 @@ export async function expectGridFill(page: Page, address: string, fill: string):
 }
 
 export async function expectActiveTab(page: Page, name: string): Promise<void> {
-  await page.locator('#tabs [aria-selected="true"]', { hasText: name }).waitFor({ timeout: 5_000 }).catch(() => undefined);
+  await page
+    .locator('#tabs [aria-selected="true"]', { hasText: name })
+    .waitFor({ timeout: 5_000 })
+    .catch(() => undefined);
   expect(await page.locator('#tabs [aria-selected="true"]').textContent()).toBe(name);
 }
 
 export async function waitForCell(page: Page, sheet: string, address: string, value: CellSeen['value']): Promise<void> {
-  await page.waitForFunction(
-    ([s, a, v]) => window.demo!.workbook.cell(s, a).value === v,
-    [sheet, address, value] as const,
-    { timeout: 10_000 },
-  );
+  await page.waitForFunction(([s, a, v]) => window.demo!.workbook.cell(s, a).value === v, [sheet, address, value] as const, {
+    timeout: 10_000,
+  });
 }
 
 export function button(frame: Frame, label: string) {
@@ -73,7 +74,6 @@ export async function pane(page: Page): Promise<Frame> {
   });
   return paneFrame(page);
 }
-
 
 /** Open a workbook file through the demo's file input and wait for a fresh pane on it. */
 export async function openFile(page: Page, path: string): Promise<Frame> {

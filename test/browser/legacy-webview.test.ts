@@ -22,15 +22,53 @@ function withoutWhatIE11Lacks(): void {
   const drop = (owner: object | undefined, names: string[]): void => {
     for (const name of names) if (owner) delete (owner as Record<string, unknown>)[name];
   };
-  drop(String.prototype, ['normalize', 'includes', 'startsWith', 'endsWith', 'repeat', 'padStart', 'padEnd', 'trimStart', 'trimEnd', 'matchAll', 'replaceAll', 'at', 'codePointAt']);
-  drop(Array.prototype, ['includes', 'find', 'findIndex', 'findLast', 'fill', 'flat', 'flatMap', 'at', 'entries', 'keys', 'values', 'copyWithin']);
+  drop(String.prototype, [
+    'normalize',
+    'includes',
+    'startsWith',
+    'endsWith',
+    'repeat',
+    'padStart',
+    'padEnd',
+    'trimStart',
+    'trimEnd',
+    'matchAll',
+    'replaceAll',
+    'at',
+    'codePointAt',
+  ]);
+  drop(Array.prototype, [
+    'includes',
+    'find',
+    'findIndex',
+    'findLast',
+    'fill',
+    'flat',
+    'flatMap',
+    'at',
+    'entries',
+    'keys',
+    'values',
+    'copyWithin',
+  ]);
   drop(Array, ['from', 'of']);
   drop(Object, ['assign', 'entries', 'values', 'fromEntries', 'getOwnPropertyDescriptors']);
   drop(Number, ['isFinite', 'isInteger', 'isNaN', 'isSafeInteger', 'parseFloat', 'EPSILON']);
   drop(Math, ['trunc', 'sign', 'log10', 'hypot', 'cbrt']);
   drop(Promise.prototype, ['finally']);
   drop(Promise, ['allSettled', 'any']);
-  drop(Element.prototype, ['append', 'prepend', 'replaceChildren', 'replaceWith', 'before', 'after', 'closest', 'toggleAttribute', 'remove', 'scrollIntoViewIfNeeded']);
+  drop(Element.prototype, [
+    'append',
+    'prepend',
+    'replaceChildren',
+    'replaceWith',
+    'before',
+    'after',
+    'closest',
+    'toggleAttribute',
+    'remove',
+    'scrollIntoViewIfNeeded',
+  ]);
   drop(Document.prototype, ['append', 'prepend', 'replaceChildren']);
   drop(Blob.prototype, ['text', 'arrayBuffer', 'stream']);
   drop(window, ['structuredClone', 'queueMicrotask']);

@@ -74,15 +74,24 @@ describe('keyboard', () => {
     const frame = await pane(page);
     await page.locator('#sample').focus();
     await tab(true);
-    expect((await page.evaluate(() => document.activeElement?.id))).toBe('open-button');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('open-button');
     const toGrid = await tabUntil((f) => f.what.startsWith('div#grid-scroll'));
     expect(toGrid.every((f) => f.outline)).toBe(true);
     // One Tab from the sheet leaves it (the sheet keeps arrows and Enter for itself).
     const next = await tab();
     expect(next.what.startsWith('div#grid-scroll')).toBe(false);
-    const inPane = await tabUntil((f) => f.where === 'pane' && f.what.includes('检查所有工作表') === false && f.what.startsWith('input#all-sheets'));
+    const inPane = await tabUntil(
+      (f) => f.where === 'pane' && f.what.includes('检查所有工作表') === false && f.what.startsWith('input#all-sheets'),
+    );
     const paneStops = inPane.filter((f) => f.where === 'pane').map((f) => f.what);
-    expect(paneStops).toEqual(['button 检查', 'button 重新计算', 'button 撤销本次写入', 'button 清除标记', 'button 生成自评报告草稿', 'input#all-sheets']);
+    expect(paneStops).toEqual([
+      'button 检查',
+      'button 重新计算',
+      'button 撤销本次写入',
+      'button 清除标记',
+      'button 生成自评报告草稿',
+      'input#all-sheets',
+    ]);
     expect(inPane.filter((f) => f.where === 'pane').every((f) => f.outline)).toBe(true);
     await frame.locator('body').click({ position: { x: 5, y: 5 } });
   });
@@ -176,7 +185,10 @@ describe('messages that stay', () => {
 describe('empty states and errors', () => {
   test('a sheet without a form: what the add-in looks for and a way to a blank form, not a red error', async () => {
     const file = join(scratch, '封面.xlsx');
-    await writeFile(file, Buffer.from(await sketchToWorkbook([{ name: '封面', rows: [['2024 年度绩效自评材料'], ['某某单位']] }]).xlsx.writeBuffer()));
+    await writeFile(
+      file,
+      Buffer.from(await sketchToWorkbook([{ name: '封面', rows: [['2024 年度绩效自评材料'], ['某某单位']] }]).xlsx.writeBuffer()),
+    );
     const frame = await openFile(page, file);
     await button(frame, '检查').click();
     expect(await statusOf(frame)).toBe('此工作表上没有找到绩效自评表（见下）。');
@@ -237,7 +249,10 @@ describe('widths', () => {
   });
 
   test('the demo page is no wider than its window', async () => {
-    const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const { scroll, client } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
     expect(scroll).toBeLessThanOrEqual(client);
   });
 });

@@ -64,7 +64,9 @@ describe('scoring profiles', () => {
     await expect(frame.locator('#profile-in-use').innerText()).resolves.toBe('正在使用：全国通用（财政部 财预〔2020〕10号）');
     await select.selectOption({ label: '示例：产出60 效益30 无满意度' });
     await button(frame, '使用此规则').click();
-    expect(await statusOf(frame)).toBe('已使用评分规则“示例：产出60 效益30 无满意度”，并记在此工作簿中。下面的结果已按表格现在的内容更新。');
+    expect(await statusOf(frame)).toBe(
+      '已使用评分规则“示例：产出60 效益30 无满意度”，并记在此工作簿中。下面的结果已按表格现在的内容更新。',
+    );
     await expect(frame.locator('#profile-in-use').innerText()).resolves.toBe('正在使用：示例：产出60 效益30 无满意度');
     expect(await frame.locator('body').innerText()).not.toContain('national');
   });
@@ -78,7 +80,9 @@ describe('scoring profiles', () => {
     const problem = frame.locator('#profile-problem');
     await problem.waitFor();
     const said = await problem.innerText();
-    expect(said).toMatch(/^第 3 行，设置“lowExecutionRate”：lowExecutionRate 的值 90 无效，应在 \[0, 1\] 之内（比例写小数：0\.9）。仍在使用：示例：产出60 效益30 无满意度。$/);
+    expect(said).toMatch(
+      /^第 3 行，设置“lowExecutionRate”：lowExecutionRate 的值 90 无效，应在 \[0, 1\] 之内（比例写小数：0\.9）。仍在使用：示例：产出60 效益30 无满意度。$/,
+    );
     expect(said).not.toMatch(/ in |must/);
     await expect(select.inputValue()).resolves.toBe('example:output60-outcome30-no-satisfaction.json');
     await expect(text.getAttribute('aria-invalid')).resolves.toBe('true');
@@ -117,7 +121,14 @@ describe('插入空白表 draws the published form', () => {
     const look = (address: string) =>
       gridCell(page, address).evaluate((td: HTMLTableCellElement) => {
         const css = getComputedStyle(td);
-        return { rows: td.rowSpan, horizontal: css.textAlign, vertical: css.verticalAlign, weight: css.fontWeight, bottom: css.borderBottomColor, right: css.borderRightColor };
+        return {
+          rows: td.rowSpan,
+          horizontal: css.textAlign,
+          vertical: css.verticalAlign,
+          weight: css.fontWeight,
+          bottom: css.borderBottomColor,
+          right: css.borderRightColor,
+        };
       });
     const black = 'rgb(0, 0, 0)';
     expect(await look('B14')).toMatchObject({ rows: 4, horizontal: 'center', vertical: 'middle', bottom: black, right: black });

@@ -114,7 +114,9 @@ describe('what a recompute leaves alone', () => {
     const frame = await openFile(page, await seedFile('公式.xlsx', { [`H${DNA}`]: { formula: '0.5+0.5', value: 1 } }));
     await button(frame, '重新计算').click();
     await waitForCell(page, SHEET, TOTAL, 96.95);
-    expect(await statusOf(frame)).toBe(`已写入 3 个单元格，可点“撤销本次写入”恢复。未写入：1 个公式格（H${DNA}）保留原公式，助手不改写公式。`);
+    expect(await statusOf(frame)).toBe(
+      `已写入 3 个单元格，可点“撤销本次写入”恢复。未写入：1 个公式格（H${DNA}）保留原公式，助手不改写公式。`,
+    );
     expect((await figuresOf(frame))['总分 /100']).toEqual(['96.95', '97.87']);
     await button(frame, '检查').click();
     await statusOf(frame);
@@ -122,7 +124,10 @@ describe('what a recompute leaves alone', () => {
   });
 
   test('a row the rules cannot score: nothing written, and why', async () => {
-    const frame = await openFile(page, await seedFile('缺数.xlsx', { [`F${TRAINING}`]: null, [`H${DNA}`]: 1.92, [`H${TRAINING}`]: 1.95, G5: 1, [TOTAL]: 97.87 }));
+    const frame = await openFile(
+      page,
+      await seedFile('缺数.xlsx', { [`F${TRAINING}`]: null, [`H${DNA}`]: 1.92, [`H${TRAINING}`]: 1.95, G5: 1, [TOTAL]: 97.87 }),
+    );
     await button(frame, '重新计算').click();
     const said = await statusOf(frame);
     expect(said).toContain('未写入：');

@@ -37,7 +37,10 @@ async function downloadedText(click: () => Promise<void>): Promise<{ name: strin
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
   const file = join(scratch, 'draft.docx');
   await download.saveAs(file);
-  return { name: download.suggestedFilename(), text: paragraphs(docxPart(new Uint8Array(await readFile(file)), 'word/document.xml')).join('\n') };
+  return {
+    name: download.suggestedFilename(),
+    text: paragraphs(docxPart(new Uint8Array(await readFile(file)), 'word/document.xml')).join('\n'),
+  };
 }
 
 test('the sheet differs from the rules: the pane offers to recompute first; drafting as is leaves the sheet alone', async () => {

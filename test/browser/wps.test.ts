@@ -42,11 +42,20 @@ function modelConfig(out: string): Configuration {
     entry: join(__dirname, 'wps-model.ts'),
     output: { path: out, filename: 'wps-model.js' },
     resolve: { extensions: ['.ts', '.js'] },
-    module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: join(PROJECT_ROOT, 'tsconfig.json') } } }] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: join(PROJECT_ROOT, 'tsconfig.json') } },
+        },
+      ],
+    },
   };
 }
 
-const cell = (address: string): Promise<MemoryCell> => page.evaluate(([s, a]) => window.wpsModel!.book.cell(s, a), [SHEET, address] as const);
+const cell = (address: string): Promise<MemoryCell> =>
+  page.evaluate(([s, a]) => window.wpsModel!.book.cell(s, a), [SHEET, address] as const);
 const contents = (): Promise<string> => page.evaluate(() => JSON.stringify(window.wpsModel!.book.toSnapshots()));
 const properties = (): Promise<string[]> => page.evaluate(() => [...window.wpsModel!.et.properties.keys()]);
 
@@ -57,7 +66,11 @@ beforeAll(async () => {
   await build([wpsConfig({ outputPath: join(scratch, 'addin') }), modelConfig(scratch)]);
   session = await openServed(join(scratch, 'addin'), 'taskpane.html', {
     initScript: join(scratch, 'wps-model.js'),
-    ready: (p) => p.getByRole('button', { name: /^\s*检查/ }).first().waitFor(),
+    ready: (p) =>
+      p
+        .getByRole('button', { name: /^\s*检查/ })
+        .first()
+        .waitFor(),
   });
   page = session.page;
   frame = page.mainFrame();

@@ -105,7 +105,9 @@ describe('the built add-in', () => {
     for (const file of files) {
       const code = await readFile(join(out, file), 'utf8');
       const legacy = file.endsWith('.es5.js');
-      const problem = legacy ? parses(code, { ecmaVersion: 5, sourceType: 'script' }) : parses(code, { ecmaVersion: 2017, sourceType: 'module' });
+      const problem = legacy
+        ? parses(code, { ecmaVersion: 5, sourceType: 'script' })
+        : parses(code, { ecmaVersion: 2017, sourceType: 'module' });
       if (problem) failures[file] = `${legacy ? 'ES5' : 'ES2017'}: ${problem}`;
     }
     expect(failures).toEqual({});
@@ -134,7 +136,11 @@ describe('the built add-in', () => {
     const size = async (file: string) => gzipSync(await readFile(join(out, file)), { level: 9 }).length;
     const sizes: Record<string, number> = {};
     for (const file of ['taskpane.js', 'taskpane.es5.js', 'commands.js', 'commands.es5.js']) sizes[file] = await size(file);
-    process.stdout.write(`gzipped: ${Object.entries(sizes).map(([f, n]) => `${f} ${(n / 1024).toFixed(1)} KB`).join(', ')}\n`);
+    process.stdout.write(
+      `gzipped: ${Object.entries(sizes)
+        .map(([f, n]) => `${f} ${(n / 1024).toFixed(1)} KB`)
+        .join(', ')}\n`,
+    );
     expect(sizes['taskpane.js']).toBeLessThanOrEqual(MODERN_PANE_BUDGET);
     expect(sizes['commands.js']).toBeLessThanOrEqual(MODERN_PANE_BUDGET);
   });
@@ -142,7 +148,13 @@ describe('the built add-in', () => {
   test('the function file’s Content-Security-Policy lets office.js work: its script, its inline styles, Office’s frames', async () => {
     const html = await readFile(join(out, 'commands.html'), 'utf8');
     const csp = /http-equiv=["']?Content-Security-Policy["']?\s+content="([^"]+)"/i.exec(html)?.[1] ?? '';
-    const directive = (name: string) => (csp.split(';').map((d) => d.trim().split(/\s+/)).find((d) => d[0] === name) ?? []).slice(1);
+    const directive = (name: string) =>
+      (
+        csp
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .find((d) => d[0] === name) ?? []
+      ).slice(1);
     expect(directive('script-src')).toEqual(expect.arrayContaining(["'self'", 'https://appsforoffice.microsoft.com']));
     expect(directive('style-src')).toEqual(expect.arrayContaining(["'self'", "'unsafe-inline'"]));
     expect(directive('frame-src')).toEqual(expect.arrayContaining(['https://*.office.com', 'https://*.officeapps.live.com']));

@@ -22,7 +22,10 @@ test.each([
   [['check'], 'check 需要至少一个 .xlsx 文件或文件夹（check needs a file or folder）'],
   [['check', 'a.xlsx', '--max-mb', '0'], '--max-mb 应是 1 到 2000 的整数，收到“0”（--max-mb must be 1-2000）'],
   [['check', 'a.xlsx', '--workers', 'x'], '--workers 应是 0 到 16 的整数，收到“x”（--workers must be 0-16）'],
-  [['template', 'other', '--out', 'a.xlsx'], 'template 需要 department（部门整体支出）或 project（项目支出）（template department|project）'],
+  [
+    ['template', 'other', '--out', 'a.xlsx'],
+    'template 需要 department（部门整体支出）或 project（项目支出）（template department|project）',
+  ],
   [['template', 'project', '--out', 'a.xlsx', '--year', '25'], '--year 应是四位年份，收到“25”（--year must be a 4-digit year）'],
   [['frobnicate'], '未知命令“frobnicate”，可用 check / recompute / template / report（unknown command）'],
 ])('%j → %s', (argv, message) => {

@@ -57,10 +57,34 @@ describe('check --json on the seed form', () => {
     const file = report.files[0];
     expect(file).toMatchObject({ file: seed, error: null });
     const form = onlyForm(report);
-    expect(Object.keys(form)).toEqual(['sheet', 'type', 'layout', 'scoring', 'budget', 'indicators', 'total', 'grade', 'findings', 'writes']);
+    expect(Object.keys(form)).toEqual([
+      'sheet',
+      'type',
+      'layout',
+      'scoring',
+      'budget',
+      'indicators',
+      'total',
+      'grade',
+      'findings',
+      'writes',
+    ]);
     expect(Object.keys(form.budget ?? {})).toEqual(['cell', 'planned', 'executed', 'rate', 'weight', 'score', 'enteredScore']);
     expect(Object.keys(form.indicators[0])).toEqual([
-      'row', 'level1', 'level2', 'name', 'target', 'actual', 'kind', 'inferred', 'met', 'weight', 'enteredScore', 'score', 'scoreCell', 'judgement',
+      'row',
+      'level1',
+      'level2',
+      'name',
+      'target',
+      'actual',
+      'kind',
+      'inferred',
+      'met',
+      'weight',
+      'enteredScore',
+      'score',
+      'scoreCell',
+      'judgement',
     ]);
     expect(Object.keys(form.total ?? {})).toEqual(['cell', 'weight', 'score', 'enteredScore']);
     for (const f of form.findings) expect(Object.keys(f)).toEqual(['code', 'severity', 'sheet', 'cell', 'message']);
@@ -79,7 +103,14 @@ describe('check --json on the seed form', () => {
     const form = onlyForm(report);
     const byRow = new Map(form.indicators.map((i) => [i.row, i]));
     expect(form.indicators).toHaveLength(seedRows.lastIndicator - seedRows.firstIndicator + 1);
-    expect(byRow.get(DNA)).toMatchObject({ kind: 'positive', met: false, weight: '2', enteredScore: '1', score: '1.92', scoreCell: `H${DNA}` });
+    expect(byRow.get(DNA)).toMatchObject({
+      kind: 'positive',
+      met: false,
+      weight: '2',
+      enteredScore: '1',
+      score: '1.92',
+      scoreCell: `H${DNA}`,
+    });
     expect(byRow.get(TRAINING)).toMatchObject({ score: '1.95' });
     expect(byRow.get(CRIME)).toMatchObject({ enteredScore: '2', judgement: true });
     expect(Number(byRow.get(CRIME)?.score)).toBe(2);
@@ -96,7 +127,8 @@ describe('check --json on the seed form', () => {
       if (!found) throw new Error(name);
       return found;
     };
-    const codesOn = (name: string) => form.findings.filter((f) => Number(f.cell.replace(/^[A-Z]+/, '')) === row(name).row).map((f) => f.code);
+    const codesOn = (name: string) =>
+      form.findings.filter((f) => Number(f.cell.replace(/^[A-Z]+/, '')) === row(name).row).map((f) => f.code);
     expect(codesOn('户籍')).toContain('indicator.unit-mismatch');
     expect(codesOn('八大类')).toContain('indicator.over-achieved');
     expect(row('队伍违纪')).toMatchObject({ kind: 'reverse', met: true });
@@ -112,11 +144,13 @@ describe('check --json on the seed form', () => {
     const form = onlyForm(report);
     expect(form.total).toMatchObject({ weight: '100', score: '97.87', enteredScore: '96' });
     expect(form.grade).toBe('优');
-    expect(form.writes).toEqual(expect.arrayContaining([
-      { cell: `H${DNA}`, old: '1', new: '1.92' },
-      { cell: `H${TRAINING}`, old: '1', new: '1.95' },
-      { cell: `H${seedRows.total}`, old: '96', new: '97.87' },
-    ]));
+    expect(form.writes).toEqual(
+      expect.arrayContaining([
+        { cell: `H${DNA}`, old: '1', new: '1.92' },
+        { cell: `H${TRAINING}`, old: '1', new: '1.95' },
+        { cell: `H${seedRows.total}`, old: '96', new: '97.87' },
+      ]),
+    );
   });
 
   it('sums the findings in the summary and exits 0 with no error', () => {
@@ -170,11 +204,15 @@ describe('bad input', () => {
     ['a text file renamed .xlsx', async () => new TextEncoder().encode('这不是工作簿\n'), /不是 \.xlsx/],
     ['an empty file', async () => new Uint8Array(0), /空的/],
     ['a truncated zip', async () => (await fs.readFile(seed)).subarray(0, 3000), /损坏或不完整/],
-    ['an encrypted (OLE) file', async () => {
-      const bytes = new Uint8Array(4096);
-      bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-      return bytes;
-    }, /密码|\.xls/],
+    [
+      'an encrypted (OLE) file',
+      async () => {
+        const bytes = new Uint8Array(4096);
+        bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+        return bytes;
+      },
+      /密码|\.xls/,
+    ],
     ['a workbook with no sheets', async () => new Uint8Array(await new Workbook().xlsx.writeBuffer()), /没有工作表/],
   ];
 
@@ -192,7 +230,13 @@ describe('bad input', () => {
   it('a missing file and a bad option: one line, exit 2', async () => {
     const emptyFolder = path.join(dir, 'empty-folder');
     await fs.mkdir(emptyFolder, { recursive: true });
-    for (const argv of [['check', path.join(dir, 'nope.xlsx')], ['check', emptyFolder], ['check', seed, '--bogus'], ['frobnicate'], ['check']]) {
+    for (const argv of [
+      ['check', path.join(dir, 'nope.xlsx')],
+      ['check', emptyFolder],
+      ['check', seed, '--bogus'],
+      ['frobnicate'],
+      ['check'],
+    ]) {
       const r = await run(...argv);
       expect(r.code).toBe(2);
       expect(r.err.split('\n')).toHaveLength(1);
@@ -309,7 +353,10 @@ describe('what reaches the terminal', () => {
   it('shows control characters and bidi overrides in file names and cell text as escapes, in both outputs', async () => {
     const sly = path.join(dir, 'a\u202Egnp.xlsx\u001b[2J');
     await writeSketches(sly, [seedWith({ C2: '渌口\u202E分局\u0007' })]);
-    for (const argv of [['check', sly], ['check', sly, '--json']]) {
+    for (const argv of [
+      ['check', sly],
+      ['check', sly, '--json'],
+    ]) {
       const r = await run(...argv);
       // eslint-disable-next-line no-control-regex
       expect(r.out + r.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);

@@ -33,7 +33,12 @@ describe('check --json reads every layout family', () => {
     expect(code).toBe(0);
     expect(form).toMatchObject({ layout: 'level-weights', scoring: 'scored' });
     expect(form.budget).toMatchObject({ weight: '20', rate: '95.00%', score: '19.00' });
-    expect(form.indicators.map((i) => [i.weight, i.score])).toEqual([[null, '20.00'], [null, '20.00'], [null, '16.00'], [null, '20.00']]);
+    expect(form.indicators.map((i) => [i.weight, i.score])).toEqual([
+      [null, '20.00'],
+      [null, '20.00'],
+      [null, '16.00'],
+      [null, '20.00'],
+    ]);
     expect(form.total).toMatchObject({ weight: '100', score: '95.00' });
     expect(form.grade).toBe('优');
     expect(codes).toEqual(expect.arrayContaining(['form.unchecked@G8', 'indicator.unmet@F11']));
@@ -71,14 +76,25 @@ describe('check --json reads every layout family', () => {
   });
 
   test('money with its unit and a rate as text are read, not refused', async () => {
-    const { code, form, codes } = await check('loose', variantSketch({ money: { initial: '1,500,000元', planned: '150万', executed: '142.5万元' }, rate: '0.95', rows: CLEAN_ROWS, total: [100, 99.5] }));
+    const { code, form, codes } = await check(
+      'loose',
+      variantSketch({
+        money: { initial: '1,500,000元', planned: '150万', executed: '142.5万元' },
+        rate: '0.95',
+        rows: CLEAN_ROWS,
+        total: [100, 99.5],
+      }),
+    );
     expect(code).toBe(0);
     expect(form.budget).toMatchObject({ planned: '150', executed: '142.5', rate: '95.00%', score: '9.50' });
     expect(codes).toEqual(['number.text@C4', 'number.text@D4', 'number.text@E4', 'number.text@G4']);
   });
 
   test('a form not yet scored is said once, with its recompute planned, never 0.00 and 差', async () => {
-    const { code, form, codes } = await check('unscored', variantSketch({ rate: 0.95, rows: CLEAN_ROWS.map((r) => ({ ...r, score: null })), budgetScore: null, total: [100, null] }));
+    const { code, form, codes } = await check(
+      'unscored',
+      variantSketch({ rate: 0.95, rows: CLEAN_ROWS.map((r) => ({ ...r, score: null })), budgetScore: null, total: [100, null] }),
+    );
     expect(code).toBe(0);
     expect(form).toMatchObject({ layout: 'standard', scoring: 'not-yet-scored' });
     expect(codes).toEqual(['form.unscored@H7']);

@@ -35,7 +35,8 @@ it('a file that runs its worker out of memory becomes that file’s error, and t
   const dir = await tempDir();
   try {
     const rows: string[] = [];
-    for (let r = 1; r <= 150_000; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}" t="inlineStr"><is><t>行${r}</t></is></c></row>`);
+    for (let r = 1; r <= 150_000; r++)
+      rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}" t="inlineStr"><is><t>行${r}</t></is></c></row>`);
     const big = path.join(dir, 'big.xlsx');
     await fs.writeFile(big, partsWorkbook({ sheets: [{ name: 'S', body: `<sheetData>${rows.join('')}</sheetData>` }] }));
     const files = [big];

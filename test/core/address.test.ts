@@ -1,4 +1,15 @@
-import { a1, columnLetters, columnNumber, compareAddresses, parseA1, parseColumns, parseRange, quoteSheet, rangeText, splitSheet } from '../../src/core/address';
+import {
+  a1,
+  columnLetters,
+  columnNumber,
+  compareAddresses,
+  parseA1,
+  parseColumns,
+  parseRange,
+  quoteSheet,
+  rangeText,
+  splitSheet,
+} from '../../src/core/address';
 
 describe('column letters and numbers', () => {
   test.each([
@@ -28,7 +39,12 @@ describe('cell addresses', () => {
   test.each(['', 'B', '12', 'B0', 'B12:C3', 'Sheet1!B1', 'ABCD1'])('%j is not one cell', (text) => expect(parseA1(text)).toBeNull());
 
   test('a1 is the inverse of parseA1', () => {
-    for (const [row, col] of [[1, 1], [40, 9], [1048576, 16384]]) expect(parseA1(a1(row, col))).toEqual({ row, col });
+    for (const [row, col] of [
+      [1, 1],
+      [40, 9],
+      [1048576, 16384],
+    ])
+      expect(parseA1(a1(row, col))).toEqual({ row, col });
   });
 });
 

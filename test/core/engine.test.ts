@@ -27,7 +27,14 @@ describe('the seed form (株洲市公安局渌口分局 2022)', () => {
     expect(form.unit).toBe('株洲市公安局渌口分局');
     expect(form.year).toBe('2022');
     expect(form.indicators).toHaveLength(27);
-    expect(form.budget).toMatchObject({ initial: '5685.44', planned: '8016.09', executed: '8016.09', rate: '100.00%', weight: '10', score: '10.00' });
+    expect(form.budget).toMatchObject({
+      initial: '5685.44',
+      planned: '8016.09',
+      executed: '8016.09',
+      rate: '100.00%',
+      weight: '10',
+      score: '10.00',
+    });
   });
 
   test('income and expenditure breakdowns add up; the big adjustment is information', () => {
@@ -50,7 +57,15 @@ describe('the seed form (株洲市公安局渌口分局 2022)', () => {
 
   test('DNA sampling: positive, not met, 1.92 with score.mismatch and no deviation.missing', () => {
     const dna = row('DNA');
-    expect(dna).toMatchObject({ kind: 'positive', inferred: true, met: false, weight: '2', enteredScore: '1', score: '1.92', judgement: false });
+    expect(dna).toMatchObject({
+      kind: 'positive',
+      inferred: true,
+      met: false,
+      weight: '2',
+      enteredScore: '1',
+      score: '1.92',
+      judgement: false,
+    });
     const at = form.findings.filter((f) => f.cell === dna.scoreCell).map((f) => f.code);
     expect(at).toContain('score.mismatch');
     expect(form.findings.filter((f) => f.code === 'deviation.missing')).toEqual([]);
@@ -101,12 +116,43 @@ describe('layout variants of docs/layouts.md read the same figures', () => {
     ['the reference layout', {}],
     ['starting at F12', { origin: { row: 12, col: 6 } }],
     ['年初预算数 missing, 执行率 before 分值, 分值 called 权重', { budgetHeader: ['全年预算数', '全年执行数', '执行率', '权重', '得分'] }],
-    ['labels broken over lines and with (A)/(B)', { budgetHeader: ['年初\n预算数', '全年预 算数（A）', '全年\n执行数（B）', '分值', '执行率（B/A）', '得分'] }],
-    ['分值 before 年度指标值', { indicatorHeader: ['一级指标', '二级指标', '三级指标', '分值', '年度指标值', '实际完成值', '得分', '偏差原因分析及改进措施'] }],
-    ['target split over 指标性质 | 指标值 | 度量单位', { indicatorHeader: ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'] }],
-    ['指标值 / 完成值 names', { indicatorHeader: ['一级指标', '二级指标', '三级指标', '指标值（A）', '完成值（B）', '分值', '得分', '偏差原因分析'] }],
-    ['全年实际值 and 未完成原因分析', { indicatorHeader: ['一级指标', '二级指标', '三级指标', '年度指标值', '全年实际值', '分值', '得分', '未完成原因分析'] }],
-    ['未完成原因及拟采取的改进措施', { indicatorHeader: ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '未完成原因及拟采取的改进措施'] }],
+    [
+      'labels broken over lines and with (A)/(B)',
+      { budgetHeader: ['年初\n预算数', '全年预 算数（A）', '全年\n执行数（B）', '分值', '执行率（B/A）', '得分'] },
+    ],
+    [
+      '分值 before 年度指标值',
+      { indicatorHeader: ['一级指标', '二级指标', '三级指标', '分值', '年度指标值', '实际完成值', '得分', '偏差原因分析及改进措施'] },
+    ],
+    [
+      'target split over 指标性质 | 指标值 | 度量单位',
+      {
+        indicatorHeader: [
+          '一级指标',
+          '二级指标',
+          '三级指标',
+          '指标性质',
+          '指标值',
+          '度量单位',
+          '实际完成值',
+          '分值',
+          '得分',
+          '偏差原因分析及改进措施',
+        ],
+      },
+    ],
+    [
+      '指标值 / 完成值 names',
+      { indicatorHeader: ['一级指标', '二级指标', '三级指标', '指标值（A）', '完成值（B）', '分值', '得分', '偏差原因分析'] },
+    ],
+    [
+      '全年实际值 and 未完成原因分析',
+      { indicatorHeader: ['一级指标', '二级指标', '三级指标', '年度指标值', '全年实际值', '分值', '得分', '未完成原因分析'] },
+    ],
+    [
+      '未完成原因及拟采取的改进措施',
+      { indicatorHeader: ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '未完成原因及拟采取的改进措施'] },
+    ],
     ['一级 labels without weights', { level1: { 产出: '产出指标', 效益: '效益指标', 满意度: '满意度指标' } }],
     ['levels left blank instead of merged', { mergeLevels: false }],
     ['money in 元', { blockLabel: '预算申请（元）', money: { initial: 1000000, planned: 1000000, executed: 950000 } }],
@@ -134,7 +180,15 @@ describe('layout variants of docs/layouts.md read the same figures', () => {
 
   test('budget weight 20 is read from the sheet and reported as non-standard', () => {
     const rows = STANDARD_ROWS.map((r) => (r.name === '管理制度' ? { ...r, weight: 20, score: 20 } : r));
-    const form = onlyForm(variantSketch({ budgetWeight: 20, budgetScore: 19, rows, level1: { 产出: '产出指标（50分）', 效益: '效益指标（20分）', 满意度: '满意度指标（10分）' }, total: [100, 98] }));
+    const form = onlyForm(
+      variantSketch({
+        budgetWeight: 20,
+        budgetScore: 19,
+        rows,
+        level1: { 产出: '产出指标（50分）', 效益: '效益指标（20分）', 满意度: '满意度指标（10分）' },
+        total: [100, 98],
+      }),
+    );
     expect(form.budget).toMatchObject({ weight: '20', score: '19.00' });
     expect(form.total?.score).toBe('98.00');
     expect(codes(form)).toContain('weight.nonstandard');
@@ -149,14 +203,34 @@ describe('layout variants of docs/layouts.md read the same figures', () => {
   });
 
   test('an unknown column inside the table is named, not guessed', () => {
-    const form = onlyForm(variantSketch({ indicatorHeader: ['一级指标', '二级指标', '三级指标', '年度指标值', '备注说明', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'] }));
+    const form = onlyForm(
+      variantSketch({
+        indicatorHeader: [
+          '一级指标',
+          '二级指标',
+          '三级指标',
+          '年度指标值',
+          '备注说明',
+          '实际完成值',
+          '分值',
+          '得分',
+          '偏差原因分析及改进措施',
+        ],
+      }),
+    );
     const f = form.findings.find((x) => x.code === 'form.unknown-column');
     expect(f?.message).toContain('备注说明');
   });
 
   test('two forms on one sheet are both read', () => {
     const a = variantSketch({});
-    const b = variantSketch({ origin: { row: a.rows.length + 4, col: 1 }, money: { initial: 200, planned: 200, executed: 200 }, rate: '100%', budgetScore: 10, total: [100, 99] });
+    const b = variantSketch({
+      origin: { row: a.rows.length + 4, col: 1 },
+      money: { initial: 200, planned: 200, executed: 200 },
+      rate: '100%',
+      budgetScore: 10,
+      total: [100, 99],
+    });
     const snapshotA = sketchToSnapshot(a);
     const snapshotB = sketchToSnapshot(b);
     const cells = [...snapshotA.cells, [], [], [], ...snapshotB.cells];
@@ -198,10 +272,14 @@ describe('budget block checks', () => {
   });
 
   test('execution below 90% with no explanation is a warning; over 100% is capped', () => {
-    const low = onlyForm(variantSketch({ money: { initial: 100, planned: 100, executed: 80 }, rate: '80%', budgetScore: 8, total: [100, 97] }));
+    const low = onlyForm(
+      variantSketch({ money: { initial: 100, planned: 100, executed: 80 }, rate: '80%', budgetScore: 8, total: [100, 97] }),
+    );
     expect(low.budget).toMatchObject({ rate: '80.00%', score: '8.00' });
     expect(low.findings.map((f) => f.code)).toContain('budget.low-execution');
-    const over = onlyForm(variantSketch({ money: { initial: 100, planned: 100, executed: 102.59 }, rate: '102.59%', budgetScore: 10, total: [100, 99] }));
+    const over = onlyForm(
+      variantSketch({ money: { initial: 100, planned: 100, executed: 102.59 }, rate: '102.59%', budgetScore: 10, total: [100, 99] }),
+    );
     expect(over.budget).toMatchObject({ rate: '102.59%', score: '10.00' });
     expect(over.findings.find((f) => f.code === 'budget.over-executed')?.severity).toBe('warning');
   });
@@ -238,7 +316,9 @@ describe('indicator row checks', () => {
   });
 
   test('a score above its weight, a negative score, a missing score', () => {
-    expect(onlyForm(variantSketch({ rows: rows({ score: 25, actual: '100人次' }) })).findings.map((x) => x.code)).toContain('score.over-max');
+    expect(onlyForm(variantSketch({ rows: rows({ score: 25, actual: '100人次' }) })).findings.map((x) => x.code)).toContain(
+      'score.over-max',
+    );
     expect(onlyForm(variantSketch({ rows: rows({ score: -1 }) })).findings.map((x) => x.code)).toContain('score.negative');
     const missing = onlyForm(variantSketch({ rows: rows({ score: null }) }));
     expect(missing.findings.map((x) => x.code)).toContain('score.missing');

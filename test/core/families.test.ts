@@ -82,7 +82,13 @@ describe('family 2: score coefficients, 自评总分 at the top', () => {
   test('a coefficient the rule does not give is a mismatch; the score follows the rule', () => {
     const form = onlyForm(coefficientForm({ coefficient: 0.8, score: 16, total: 95 }));
     expect(at(form)).toEqual(expect.arrayContaining(['score.mismatch@D7', 'score.mismatch@G7']));
-    expect(form.writes.map((w) => [w.cell, w.text])).toEqual(expect.arrayContaining([['D7', '0.9167'], ['G7', '18.33'], ['F2', '97.33']]));
+    expect(form.writes.map((w) => [w.cell, w.text])).toEqual(
+      expect.arrayContaining([
+        ['D7', '0.9167'],
+        ['G7', '18.33'],
+        ['F2', '97.33'],
+      ]),
+    );
   });
 });
 
@@ -106,11 +112,29 @@ describe('family 3: special-fund targets without 分值 or 得分', () => {
 });
 
 describe('family 4: figures written loosely', () => {
-  const detail: IndicatorSpec = { l1: '产出', l2: '数量指标', name: '其中：线上培训', cmp: '≥', value: '40', unit: '人次', actual: '45人次', weight: null, score: null, why: '' };
+  const detail: IndicatorSpec = {
+    l1: '产出',
+    l2: '数量指标',
+    name: '其中：线上培训',
+    cmp: '≥',
+    value: '40',
+    unit: '人次',
+    actual: '45人次',
+    weight: null,
+    score: null,
+    why: '',
+  };
   const rows = [CLEAN_ROWS[0], detail, ...CLEAN_ROWS.slice(1)];
 
-  test('money with its unit converts to the form\'s unit: number.text, never number.invalid', () => {
-    const form = onlyForm(variantSketch({ money: { initial: '1,500,000元', planned: '150万', executed: '142.5万元' }, rate: '0.95', rows: CLEAN_ROWS, total: [100, 99.5] }));
+  test("money with its unit converts to the form's unit: number.text, never number.invalid", () => {
+    const form = onlyForm(
+      variantSketch({
+        money: { initial: '1,500,000元', planned: '150万', executed: '142.5万元' },
+        rate: '0.95',
+        rows: CLEAN_ROWS,
+        total: [100, 99.5],
+      }),
+    );
     expect(form.budget).toMatchObject({ initial: '150', planned: '150', executed: '142.5', rate: '95.00%', score: '9.50' });
     expect(at(form)).toEqual(['number.text@C4', 'number.text@D4', 'number.text@E4', 'number.text@G4']);
     expect(form.findings.find((f) => f.cell === 'C4')?.message).toContain('150 万元');
@@ -128,7 +152,15 @@ describe('family 4: figures written loosely', () => {
   });
 
   test('72,890元 in a 万元 form is 7.289 万元', () => {
-    const form = onlyForm(variantSketch({ money: { initial: 8, planned: 8, executed: '72,890元' }, rate: null, budgetScore: null, rows: CLEAN_ROWS, total: [100, null] }));
+    const form = onlyForm(
+      variantSketch({
+        money: { initial: 8, planned: 8, executed: '72,890元' },
+        rate: null,
+        budgetScore: null,
+        rows: CLEAN_ROWS,
+        total: [100, null],
+      }),
+    );
     expect(form.budget).toMatchObject({ executed: '7.289', rate: '91.11%', score: '9.11' });
   });
 
@@ -149,7 +181,9 @@ describe('family 4: figures written loosely', () => {
 
 describe('family 5: truncated or not yet scored', () => {
   test('an empty 得分 column is not yet scored: said once, the recompute planned, no 0.00 and 差', () => {
-    const form = onlyForm(variantSketch({ rate: 0.95, rows: CLEAN_ROWS.map((r) => ({ ...r, score: null })), budgetScore: null, total: [100, null] }));
+    const form = onlyForm(
+      variantSketch({ rate: 0.95, rows: CLEAN_ROWS.map((r) => ({ ...r, score: null })), budgetScore: null, total: [100, null] }),
+    );
     expect(form.scoring).toBe('not-yet-scored');
     expect(form.findings.map((f) => f.code)).toEqual(['form.unscored']);
     expect(form.total).toMatchObject({ score: '99.50', enteredScore: null, complete: true });

@@ -34,7 +34,12 @@ const SEED: Row[] = [
   ['< 1%', '0.9%', '3', { kind: 'reverse', met: true, score: '3.00' }],
   ['少于 30 天', '少于 30 天', '1', { kind: 'bound', met: true, score: '1.00' }],
   ['少于 7 个工作 日', '少于 7 个 工作日', '1', { kind: 'bound', met: true, score: '1.00' }],
-  ['重要节点 5 个，一般节点任务 30 个', '完成重要节点 5 个，一般节点任务 31 个安保维稳', '10', { kind: 'compound', met: true, score: '10.00' }],
+  [
+    '重要节点 5 个，一般节点任务 30 个',
+    '完成重要节点 5 个，一般节点任务 31 个安保维稳',
+    '10',
+    { kind: 'compound', met: true, score: '10.00' },
+  ],
   ['0', '0', '2', { kind: 'reverse', inferred: true, met: true, score: '2.00' }],
   ['300 万 元', '311 万元', '5', { kind: 'positive', inferred: true, met: true, score: '5.00' }],
   ['1 个', '1 个', '1', { kind: 'positive', inferred: true, met: true, score: '1.00' }],
@@ -183,7 +188,13 @@ const QUALITATIVE: Row[] = [
   ['保持', '未能保持', '5', { kind: 'qualitative', met: false, score: '0.00', grade: '未达成', band: ['0.00', '2.99'] }],
   ['机制健全', '不断完善，运行良好', '2', { kind: 'qualitative', met: true, score: '2.00', grade: '达成', band: ['1.60', '2.00'] }],
   ['规范', '有待加强', '2', { kind: 'qualitative', met: null, score: null, notes: ['indicator.unparsed'] }],
-  ['健全', '部分健全', '10', { kind: 'qualitative', met: false, score: '5.00', grade: '部分达成', band: ['5.00', '7.99'] }, { profile: HALF }],
+  [
+    '健全',
+    '部分健全',
+    '10',
+    { kind: 'qualitative', met: false, score: '5.00', grade: '部分达成', band: ['5.00', '7.99'] },
+    { profile: HALF },
+  ],
   ['健全', '未健全', '3', { kind: 'qualitative', met: false, score: '0.00', grade: '未达成', band: ['0.00', '1.79'] }],
   // A deadline is read as text: "11月完成" says it was done.
   ['12月底前完成', '11月完成', '2', { kind: 'qualitative', met: true, score: '2.00', grade: '达成', band: ['1.60', '2.00'] }],
@@ -193,7 +204,12 @@ const QUALITATIVE: Row[] = [
 const BAD_TEXT: Row[] = [
   ['8016.0 9', '8016.09', '10', { kind: 'unknown', met: null, score: null, notes: ['indicator.unparsed'] }],
   ['≥ 90%', '9 5%', '2', { kind: 'positive', met: null, score: null, notes: ['indicator.unparsed'] }],
-  ['≥ 90%', Array.from({ length: 30 }, (_, i) => `第${i + 1}项 95%`).join('，'), '2', { kind: 'positive', met: null, score: null, notes: ['indicator.unparsed'] }],
+  [
+    '≥ 90%',
+    Array.from({ length: 30 }, (_, i) => `第${i + 1}项 95%`).join('，'),
+    '2',
+    { kind: 'positive', met: null, score: null, notes: ['indicator.unparsed'] },
+  ],
   ['8016.09', '8016.0 9', '2', { kind: 'positive', inferred: true, met: null, score: null, notes: ['indicator.unparsed'] }],
   ['≥ 90%', '完成', '2', { kind: 'positive', met: null, score: null, notes: ['indicator.unparsed'] }],
   ['90%-100%', '95%', '2', { kind: 'unknown', met: null, score: null, notes: ['indicator.unparsed'] }],

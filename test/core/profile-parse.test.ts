@@ -133,10 +133,19 @@ describe('provincial rules', () => {
 
   test('execution caps and the over-achievement deduction are read exactly', () => {
     const p = parseProfile(
-      { executionCaps: [{ below: '60%', maxTotal: 60 }, { below: 0.8, maxTotal: '80' }], overAchievementDeduction: { ratio: '130%', share: '0.2' } },
+      {
+        executionCaps: [
+          { below: '60%', maxTotal: 60 },
+          { below: 0.8, maxTotal: '80' },
+        ],
+        overAchievementDeduction: { ratio: '130%', share: '0.2' },
+      },
       'province.json',
     );
-    expect(p.executionCaps).toEqual([{ below: '0.6', maxTotal: '60' }, { below: '0.8', maxTotal: '80' }]);
+    expect(p.executionCaps).toEqual([
+      { below: '0.6', maxTotal: '60' },
+      { below: '0.8', maxTotal: '80' },
+    ]);
     expect(p.overAchievementDeduction).toEqual({ ratio: '1.3', share: '0.2' });
     expect(parseProfile({ overAchievementDeduction: null }, 'p.json').overAchievementDeduction).toBeNull();
   });

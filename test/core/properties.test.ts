@@ -11,38 +11,80 @@ import { parseNumberText } from '../../src/core/cell-number';
 import type { CellPatch } from '../../src/core/types';
 
 const texts = fc.constantFrom(
-  '', ' ', '10分', '100 %', '１２３', '８５％', '≥95%', '≤4', '< 1%', '少于 30 天', '下降 15%', '上升 9.11%', '健全', '是', '否',
-  '部分完成', '8016.0 9', '1,234.5', '300 万元', '#N/A', '完成绩效目标', '总分', '得分', '分值', '三级指标', '年度指标值',
-  '实际完成值', '一级指标', '产出指标（50分）', '年度资金总额', '全年执行数', '全年预算数', '执行率', '其中：一般公共预算：12', '自评等级',
-  '<img src=x onerror=alert(1)>', '=SUM(A1:A3)', '—', '……', '指标1', 'x'.repeat(3000),
+  '',
+  ' ',
+  '10分',
+  '100 %',
+  '１２３',
+  '８５％',
+  '≥95%',
+  '≤4',
+  '< 1%',
+  '少于 30 天',
+  '下降 15%',
+  '上升 9.11%',
+  '健全',
+  '是',
+  '否',
+  '部分完成',
+  '8016.0 9',
+  '1,234.5',
+  '300 万元',
+  '#N/A',
+  '完成绩效目标',
+  '总分',
+  '得分',
+  '分值',
+  '三级指标',
+  '年度指标值',
+  '实际完成值',
+  '一级指标',
+  '产出指标（50分）',
+  '年度资金总额',
+  '全年执行数',
+  '全年预算数',
+  '执行率',
+  '其中：一般公共预算：12',
+  '自评等级',
+  '<img src=x onerror=alert(1)>',
+  '=SUM(A1:A3)',
+  '—',
+  '……',
+  '指标1',
+  'x'.repeat(3000),
 );
 
 const cellArb: fc.Arbitrary<Cell> = fc.oneof(
   fc.constant<Cell>({ value: null }),
   texts.map<Cell>((t) => ({ value: t })),
   fc.double({ noNaN: false, min: -1e12, max: 1e12 }).map<Cell>((n) => ({ value: n })),
-  fc.integer({ min: -5, max: 200 }).map<Cell>((n) => ({ value: n, numberFormat: fc.sample(fc.constantFrom('General', '0.00%', '0.00', '@'), 1)[0] })),
+  fc
+    .integer({ min: -5, max: 200 })
+    .map<Cell>((n) => ({ value: n, numberFormat: fc.sample(fc.constantFrom('General', '0.00%', '0.00', '@'), 1)[0] })),
   fc.constantFrom('#DIV/0!', '#REF!', '#VALUE!').map<Cell>((e) => ({ value: e, error: true, formula: '=1/0' })),
   fc.boolean().map<Cell>((b) => ({ value: b })),
 );
 
 const mergeArb = (rows: number, cols: number): fc.Arbitrary<CellRange> =>
-  fc.tuple(fc.integer({ min: 1, max: rows }), fc.integer({ min: 1, max: cols }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 })).map(
-    ([top, left, h, w]) => ({ top, left, bottom: top + h, right: left + w }),
-  );
+  fc
+    .tuple(
+      fc.integer({ min: 1, max: rows }),
+      fc.integer({ min: 1, max: cols }),
+      fc.integer({ min: 0, max: 5 }),
+      fc.integer({ min: 0, max: 5 }),
+    )
+    .map(([top, left, h, w]) => ({ top, left, bottom: top + h, right: left + w }));
 
-const gridArb: fc.Arbitrary<Snapshot> = fc
-  .tuple(fc.integer({ min: 1, max: 25 }), fc.integer({ min: 1, max: 12 }))
-  .chain(([rows, cols]) =>
-    fc.record({
-      sheet: fc.constant('随机'),
-      top: fc.integer({ min: 1, max: 50 }),
-      left: fc.integer({ min: 1, max: 10 }),
-      cells: fc.array(fc.array(cellArb, { minLength: 0, maxLength: cols }), { minLength: 0, maxLength: rows }),
-      merges: fc.array(mergeArb(rows + 10, cols + 5), { maxLength: 8 }),
-      mergesKnown: fc.boolean(),
-    }),
-  );
+const gridArb: fc.Arbitrary<Snapshot> = fc.tuple(fc.integer({ min: 1, max: 25 }), fc.integer({ min: 1, max: 12 })).chain(([rows, cols]) =>
+  fc.record({
+    sheet: fc.constant('随机'),
+    top: fc.integer({ min: 1, max: 50 }),
+    left: fc.integer({ min: 1, max: 10 }),
+    cells: fc.array(fc.array(cellArb, { minLength: 0, maxLength: cols }), { minLength: 0, maxLength: rows }),
+    merges: fc.array(mergeArb(rows + 10, cols + 5), { maxLength: 8 }),
+    mergesKnown: fc.boolean(),
+  }),
+);
 
 /** The seed form with some cells replaced by arbitrary content. */
 const mutatedSeed: fc.Arbitrary<Snapshot> = fc
@@ -58,7 +100,9 @@ const mutatedSeed: fc.Arbitrary<Snapshot> = fc
 
 /** "General" is Excel's default number format: a cell with it and one without are the same cell. */
 const plainCells = (s: Snapshot) =>
-  s.cells.map((row) => row.map(({ numberFormat, ...rest }) => (numberFormat && numberFormat !== 'General' ? { ...rest, numberFormat } : rest)));
+  s.cells.map((row) =>
+    row.map(({ numberFormat, ...rest }) => (numberFormat && numberFormat !== 'General' ? { ...rest, numberFormat } : rest)),
+  );
 
 /** Every layout family of docs/layouts.md, as a clean form: the bases the damaged forms start from. */
 const FAMILIES: [string, Snapshot][] = [
@@ -68,8 +112,18 @@ const FAMILIES: [string, Snapshot][] = [
   ['no per-row 分值, weights in the 一级 labels', sketchToSnapshot(levelWeightForm({ goalBlocks: false }))],
   ['score coefficients', sketchToSnapshot(coefficientForm())],
   ['special-fund targets, not scored', sketchToSnapshot(targetsOnlyForm())],
-  ['figures written loosely', sketchToSnapshot(variantSketch({ money: { initial: '150万', planned: '125.25万元', executed: '72,890元' }, rate: 20, rows: CLEAN_ROWS }))],
-  ['not yet scored', sketchToSnapshot(variantSketch({ rate: null, rows: CLEAN_ROWS.map((r) => ({ ...r, score: null })), budgetScore: null, total: [null, null] }))],
+  [
+    'figures written loosely',
+    sketchToSnapshot(
+      variantSketch({ money: { initial: '150万', planned: '125.25万元', executed: '72,890元' }, rate: 20, rows: CLEAN_ROWS }),
+    ),
+  ],
+  [
+    'not yet scored',
+    sketchToSnapshot(
+      variantSketch({ rate: null, rows: CLEAN_ROWS.map((r) => ({ ...r, score: null })), budgetScore: null, total: [null, null] }),
+    ),
+  ],
 ];
 
 /** One of the families with up to a dozen cells replaced by arbitrary content. */
@@ -116,7 +170,10 @@ describe('nothing a sheet holds makes the engine fail', () => {
   });
 
   test('the seed form with random cells replaced still reads', () => {
-    fc.assert(fc.property(mutatedSeed, (s) => !unreadable(s)), { numRuns: 300 });
+    fc.assert(
+      fc.property(mutatedSeed, (s) => !unreadable(s)),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -150,7 +207,7 @@ describe('recompute', () => {
     );
   });
 
-  test('a stray 得分 among the header\'s labels does not make the merged 一级 column every row\'s score', () => {
+  test("a stray 得分 among the header's labels does not make the merged 一级 column every row's score", () => {
     // Found by the property below: B13 (一级指标) damaged to 得分, its merged label B14 emptied.
     const base = sketchToSnapshot(seedSketch);
     const cells = base.cells.map((r) => r.map((c) => ({ ...c })));
@@ -178,12 +235,17 @@ describe('recompute', () => {
   });
 
   test('is idempotent on randomly damaged forms', () => {
-    fc.assert(fc.property(mutatedSeed, (s) => recomputeTwice(s).length === 0), { numRuns: 200 });
+    fc.assert(
+      fc.property(mutatedSeed, (s) => recomputeTwice(s).length === 0),
+      { numRuns: 200 },
+    );
   });
 
   test('plans no write on a clean family form that is already right', () => {
     for (const [name, s] of FAMILIES.slice(2, 6)) {
-      const writes = analyzeSheet(s).forms.flatMap((f) => f.writes).filter((w) => !(name === 'score coefficients' && w.cell === 'D7'));
+      const writes = analyzeSheet(s)
+        .forms.flatMap((f) => f.writes)
+        .filter((w) => !(name === 'score coefficients' && w.cell === 'D7'));
       expect({ name, writes }).toEqual({ name, writes: [] });
     }
   });

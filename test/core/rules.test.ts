@@ -33,7 +33,11 @@ function seedWith(edit: (text: string) => SketchCell): SheetSketch {
 function failingSnapshot(): Snapshot {
   const base = sketchToSnapshot(form());
   const cells = base.cells.map((r) => [...r]);
-  cells[6][3] = new Proxy(cells[6][3], { get: () => { throw new Error('cell read failed'); } });
+  cells[6][3] = new Proxy(cells[6][3], {
+    get: () => {
+      throw new Error('cell read failed');
+    },
+  });
   return { ...base, cells };
 }
 
@@ -55,11 +59,31 @@ interface Case {
 
 const CASES: Case[] = [
   // Budget block
-  { name: 'no budget, nothing spent', sheet: form({ money: { initial: null, planned: 0, executed: 0 }, rate: null, budgetScore: null }), findings: [{ code: 'budget.no-budget', cell: 'D4' }] },
-  { name: 'no budget but money spent', sheet: form({ money: { initial: null, planned: 0, executed: 50 }, rate: null, budgetScore: null }), findings: [{ code: 'budget.no-budget', cell: 'D4', severity: 'error' }] },
-  { name: 'over-executed', sheet: form({ money: { initial: 100, planned: 100, executed: 102.59 }, rate: 1.0259, budgetScore: 10, total: [100, 100] }), findings: [{ code: 'budget.over-executed', cell: 'G4' }] },
-  { name: 'breakdown does not add up', sheet: seedWith((t) => (t === '其他资金：118.34' ? '其他资金：128.34' : t)), findings: [{ code: 'budget.breakdown-mismatch', cell: 'B7' }] },
-  { name: 'low execution, no reason', sheet: form({ money: { initial: 100, planned: 100, executed: 80 }, rate: 0.8, budgetScore: 8, total: [100, 98] }), findings: [{ code: 'budget.low-execution', cell: 'G4' }] },
+  {
+    name: 'no budget, nothing spent',
+    sheet: form({ money: { initial: null, planned: 0, executed: 0 }, rate: null, budgetScore: null }),
+    findings: [{ code: 'budget.no-budget', cell: 'D4' }],
+  },
+  {
+    name: 'no budget but money spent',
+    sheet: form({ money: { initial: null, planned: 0, executed: 50 }, rate: null, budgetScore: null }),
+    findings: [{ code: 'budget.no-budget', cell: 'D4', severity: 'error' }],
+  },
+  {
+    name: 'over-executed',
+    sheet: form({ money: { initial: 100, planned: 100, executed: 102.59 }, rate: 1.0259, budgetScore: 10, total: [100, 100] }),
+    findings: [{ code: 'budget.over-executed', cell: 'G4' }],
+  },
+  {
+    name: 'breakdown does not add up',
+    sheet: seedWith((t) => (t === '其他资金：118.34' ? '其他资金：128.34' : t)),
+    findings: [{ code: 'budget.breakdown-mismatch', cell: 'B7' }],
+  },
+  {
+    name: 'low execution, no reason',
+    sheet: form({ money: { initial: 100, planned: 100, executed: 80 }, rate: 0.8, budgetScore: 8, total: [100, 98] }),
+    findings: [{ code: 'budget.low-execution', cell: 'G4' }],
+  },
   { name: 'rate printed wrong', sheet: form({ rate: 0.9 }), findings: [{ code: 'budget.rate-mismatch', cell: 'G4', severity: 'warning' }] },
   {
     name: 'rate printed 97.80% where half-up gives 97.81%: a slip, said as information',
@@ -72,57 +96,161 @@ const CASES: Case[] = [
     findings: [{ code: 'budget.rate-mismatch', cell: 'G4', severity: 'warning' }],
   },
   { name: 'rate left empty', sheet: form({ rate: null }), findings: [{ code: 'budget.rate-missing', cell: 'G4' }] },
-  { name: 'big adjustment', sheet: form({ money: { initial: 50, planned: 100, executed: 95 } }), findings: [{ code: 'budget.adjusted', cell: 'D4' }] },
+  {
+    name: 'big adjustment',
+    sheet: form({ money: { initial: 50, planned: 100, executed: 95 } }),
+    findings: [{ code: 'budget.adjusted', cell: 'D4' }],
+  },
   // Indicator rows
-  { name: 'score above weight', sheet: firstRow({ score: 25 }, { total: [100, 104.5] }), findings: [{ code: 'score.over-max', cell: 'H8' }, { code: 'score.mismatch', cell: 'H8' }] },
-  { name: 'negative score', sheet: firstRow({ score: -1, why: '未开展。' }, { total: [100, 78.5] }), findings: [{ code: 'score.negative', cell: 'H8' }] },
+  {
+    name: 'score above weight',
+    sheet: firstRow({ score: 25 }, { total: [100, 104.5] }),
+    findings: [
+      { code: 'score.over-max', cell: 'H8' },
+      { code: 'score.mismatch', cell: 'H8' },
+    ],
+  },
+  {
+    name: 'negative score',
+    sheet: firstRow({ score: -1, why: '未开展。' }, { total: [100, 78.5] }),
+    findings: [{ code: 'score.negative', cell: 'H8' }],
+  },
   { name: 'score left empty', sheet: firstRow({ score: null }, { total: [100, 79.5] }), findings: [{ code: 'score.missing', cell: 'H8' }] },
   {
     name: 'a met row scored 18 of 20: full marks by the rule, and the lost points need a reason',
     sheet: firstRow({ score: 18 }, { total: [100, 97.5] }),
-    findings: [{ code: 'score.mismatch', cell: 'H8' }, { code: 'deviation.missing', cell: 'I8' }],
+    findings: [
+      { code: 'score.mismatch', cell: 'H8' },
+      { code: 'deviation.missing', cell: 'I8' },
+    ],
   },
-  { name: 'qualitative score outside its band', sheet: row('管理制度', { score: 10, why: '制度尚待完善。' }, { total: [100, 79.5] }), findings: [{ code: 'score.out-of-band', cell: 'H11' }] },
+  {
+    name: 'qualitative score outside its band',
+    sheet: row('管理制度', { score: 10, why: '制度尚待完善。' }, { total: [100, 79.5] }),
+    findings: [{ code: 'score.out-of-band', cell: 'H11' }],
+  },
   { name: 'target without actual', sheet: firstRow({ actual: null }), findings: [{ code: 'indicator.missing-actual', cell: 'F8' }] },
-  { name: 'actual without target', sheet: firstRow({ cmp: '', value: '', unit: '' }), findings: [{ code: 'indicator.missing-target', cell: 'E8' }] },
+  {
+    name: 'actual without target',
+    sheet: firstRow({ cmp: '', value: '', unit: '' }),
+    findings: [{ code: 'indicator.missing-target', cell: 'E8' }],
+  },
   {
     name: 'target missed, points lost, reason given',
     sheet: firstRow({ actual: '95人次', score: 19, why: '疫情影响，部分培训推迟。' }, { total: [100, 98.5] }),
     findings: [{ code: 'indicator.unmet', cell: 'F8' }],
     not: ['deviation.missing', 'score.mismatch'],
   },
-  { name: 'units disagree', sheet: firstRow({ cmp: '≥', value: '95', unit: '分', actual: '99.65%' }), findings: [{ code: 'indicator.unit-mismatch', cell: 'F8' }] },
+  {
+    name: 'units disagree',
+    sheet: firstRow({ cmp: '≥', value: '95', unit: '分', actual: '99.65%' }),
+    findings: [{ code: 'indicator.unit-mismatch', cell: 'F8' }],
+  },
   { name: 'far over the target', sheet: firstRow({ actual: '130人次' }), findings: [{ code: 'indicator.over-achieved', cell: 'F8' }] },
-  { name: 'change the wrong way', sheet: firstRow({ cmp: '', value: '下降', unit: '', actual: '上升 9.11%', why: '案件增多。' }), findings: [{ code: 'indicator.wrong-direction', cell: 'H8' }] },
+  {
+    name: 'change the wrong way',
+    sheet: firstRow({ cmp: '', value: '下降', unit: '', actual: '上升 9.11%', why: '案件增多。' }),
+    findings: [{ code: 'indicator.wrong-direction', cell: 'H8' }],
+  },
   { name: 'actual that cannot be read', sheet: firstRow({ actual: '很好' }), findings: [{ code: 'indicator.unparsed', cell: 'F8' }] },
-  { name: 'equal target missed', sheet: row('项目完成率', { actual: '98%', score: 14.7, why: '一项未验收。' }, { total: [100, 99.2] }), findings: [{ code: 'indicator.equal-missed', cell: 'H9' }] },
-  { name: 'points lost, no reason', sheet: firstRow({ actual: '95人次', score: 19 }, { total: [100, 98.5] }), findings: [{ code: 'deviation.missing', cell: 'I8' }] },
-  { name: 'reason that says nothing', sheet: firstRow({ actual: '95人次', score: 19, why: '完成绩效目标' }, { total: [100, 98.5] }), findings: [{ code: 'deviation.boilerplate', cell: 'I8' }] },
-  { name: 'target missed with full marks', sheet: firstRow({ actual: '95人次', why: '疫情影响。' }), findings: [{ code: 'deviation.contradiction', cell: 'H8' }, { code: 'score.mismatch', cell: 'H8' }] },
-  { name: 'explanation of 10,000 characters', sheet: firstRow({ actual: '95人次', score: 19, why: '说明'.repeat(5000) }, { total: [100, 98.5] }), findings: [{ code: 'text.too-long', cell: 'I8' }] },
+  {
+    name: 'equal target missed',
+    sheet: row('项目完成率', { actual: '98%', score: 14.7, why: '一项未验收。' }, { total: [100, 99.2] }),
+    findings: [{ code: 'indicator.equal-missed', cell: 'H9' }],
+  },
+  {
+    name: 'points lost, no reason',
+    sheet: firstRow({ actual: '95人次', score: 19 }, { total: [100, 98.5] }),
+    findings: [{ code: 'deviation.missing', cell: 'I8' }],
+  },
+  {
+    name: 'reason that says nothing',
+    sheet: firstRow({ actual: '95人次', score: 19, why: '完成绩效目标' }, { total: [100, 98.5] }),
+    findings: [{ code: 'deviation.boilerplate', cell: 'I8' }],
+  },
+  {
+    name: 'target missed with full marks',
+    sheet: firstRow({ actual: '95人次', why: '疫情影响。' }),
+    findings: [
+      { code: 'deviation.contradiction', cell: 'H8' },
+      { code: 'score.mismatch', cell: 'H8' },
+    ],
+  },
+  {
+    name: 'explanation of 10,000 characters',
+    sheet: firstRow({ actual: '95人次', score: 19, why: '说明'.repeat(5000) }, { total: [100, 98.5] }),
+    findings: [{ code: 'text.too-long', cell: 'I8' }],
+  },
   // Weights and totals
-  { name: 'weight left empty', sheet: firstRow({ weight: null, score: null }, { total: [100, 79.5] }), findings: [{ code: 'weight.missing', cell: 'G8' }] },
-  { name: 'a negative weight', sheet: firstRow({ weight: -20, score: 19 }, { total: [60, 98.5] }), findings: [{ code: 'weight.negative', cell: 'G8' }] },
+  {
+    name: 'weight left empty',
+    sheet: firstRow({ weight: null, score: null }, { total: [100, 79.5] }),
+    findings: [{ code: 'weight.missing', cell: 'G8' }],
+  },
+  {
+    name: 'a negative weight',
+    sheet: firstRow({ weight: -20, score: 19 }, { total: [60, 98.5] }),
+    findings: [{ code: 'weight.negative', cell: 'G8' }],
+  },
   {
     name: 'weights that do not match the level or make 100',
     sheet: firstRow({ weight: 25, score: 25 }, { total: [105, 104.5] }),
-    findings: [{ code: 'weight.level-mismatch', cell: 'B8' }, { code: 'weight.total', cell: 'H4' }],
+    findings: [
+      { code: 'weight.level-mismatch', cell: 'B8' },
+      { code: 'weight.total', cell: 'H4' },
+    ],
   },
   {
     name: 'a budget weighted 20 is not the national structure',
-    sheet: row('管理制度', { weight: 20, score: 20 }, { budgetWeight: 20, budgetScore: 19, level1: { 产出: '产出指标（50分）', 效益: '效益指标（20分）', 满意度: '满意度指标（10分）' }, total: [100, 99] }),
+    sheet: row(
+      '管理制度',
+      { weight: 20, score: 20 },
+      {
+        budgetWeight: 20,
+        budgetScore: 19,
+        level1: { 产出: '产出指标（50分）', 效益: '效益指标（20分）', 满意度: '满意度指标（10分）' },
+        total: [100, 99],
+      },
+    ),
     findings: [{ code: 'weight.nonstandard', cell: 'B8' }],
   },
-  { name: 'total that does not add up', sheet: form({ total: [90, 97] }), findings: [{ code: 'total.mismatch', cell: 'H13' }, { code: 'total.mismatch', cell: 'G13' }] },
+  {
+    name: 'total that does not add up',
+    sheet: form({ total: [90, 97] }),
+    findings: [
+      { code: 'total.mismatch', cell: 'H13' },
+      { code: 'total.mismatch', cell: 'G13' },
+    ],
+  },
   { name: 'total left empty', sheet: form({ total: [100, null] }), findings: [{ code: 'total.missing', cell: 'H13' }] },
   { name: 'grade that does not match', sheet: form({ grade: '良' }), findings: [{ code: 'grade.mismatch', cell: 'H14' }] },
   // Entries
   { name: 'weight typed as text', sheet: firstRow({ weight: '20分' }), findings: [{ code: 'number.text', cell: 'G8' }] },
   { name: 'weight that is no number', sheet: firstRow({ weight: '二十' }), findings: [{ code: 'number.invalid', cell: 'G8' }] },
   { name: 'score showing an error', sheet: firstRow({ score: { error: '#DIV/0!' } }), findings: [{ code: 'formula.error', cell: 'H8' }] },
-  { name: 'score as a formula giving another figure', sheet: firstRow({ score: { formula: 'G8*0.9', value: 18 } }), findings: [{ code: 'formula.kept', cell: 'H8' }] },
+  {
+    name: 'score as a formula giving another figure',
+    sheet: firstRow({ score: { formula: 'G8*0.9', value: 18 } }),
+    findings: [{ code: 'formula.kept', cell: 'H8' }],
+  },
   { name: 'goals left empty', sheet: form({ goals: [null, '完成。'] }), findings: [{ code: 'goal.missing', cell: 'B6' }] },
-  { name: 'unknown column', sheet: form({ indicatorHeader: ['一级指标', '二级指标', '三级指标', '年度指标值', '备注说明', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'] }), findings: [{ code: 'form.unknown-column', cell: 'F7' }] },
+  {
+    name: 'unknown column',
+    sheet: form({
+      indicatorHeader: [
+        '一级指标',
+        '二级指标',
+        '三级指标',
+        '年度指标值',
+        '备注说明',
+        '实际完成值',
+        '分值',
+        '得分',
+        '偏差原因分析及改进措施',
+      ],
+    }),
+    findings: [{ code: 'form.unknown-column', cell: 'F7' }],
+  },
   {
     name: 'a form not yet scored: said once, no empty cell reported',
     sheet: form({ rows: CLEAN_ROWS.map((r) => ({ ...r, score: null })), budgetScore: null, total: [100, null] }),
@@ -131,22 +259,50 @@ const CASES: Case[] = [
   },
   // Provincial rules, off in the national profile
   {
-    name: 'execution below 80% caps the total at 80 (a province\'s tiers)',
-    sheet: form({ money: { initial: 100, planned: 100, executed: 75 }, rate: 0.75, budgetScore: 7.5, total: [100, 97.5], goals: ['完成任务。', '资金拨付滞后，执行率偏低的原因已说明。'] }),
-    profile: { ...NATIONAL, name: 'caps', executionCaps: [{ below: '0.6', maxTotal: '60' }, { below: '0.8', maxTotal: '80' }] },
-    findings: [{ code: 'total.capped', cell: 'H13' }, { code: 'total.mismatch', cell: 'H13' }],
+    name: "execution below 80% caps the total at 80 (a province's tiers)",
+    sheet: form({
+      money: { initial: 100, planned: 100, executed: 75 },
+      rate: 0.75,
+      budgetScore: 7.5,
+      total: [100, 97.5],
+      goals: ['完成任务。', '资金拨付滞后，执行率偏低的原因已说明。'],
+    }),
+    profile: {
+      ...NATIONAL,
+      name: 'caps',
+      executionCaps: [
+        { below: '0.6', maxTotal: '60' },
+        { below: '0.8', maxTotal: '80' },
+      ],
+    },
+    findings: [
+      { code: 'total.capped', cell: 'H13' },
+      { code: 'total.mismatch', cell: 'H13' },
+    ],
   },
   {
-    name: 'an actual 35% over its target with no reason loses a fifth of its weight (a province\'s rule)',
+    name: "an actual 35% over its target with no reason loses a fifth of its weight (a province's rule)",
     sheet: firstRow({ actual: '135人次' }),
     profile: { ...NATIONAL, name: 'deduct', overAchievementDeduction: { ratio: '1.3', share: '0.2' } },
-    findings: [{ code: 'score.deducted', cell: 'H8' }, { code: 'score.mismatch', cell: 'H8' }, { code: 'deviation.missing', cell: 'I8' }],
+    findings: [
+      { code: 'score.deducted', cell: 'H8' },
+      { code: 'score.mismatch', cell: 'H8' },
+      { code: 'deviation.missing', cell: 'I8' },
+    ],
   },
-  { name: 'the same actual under the national profile keeps full marks', sheet: firstRow({ actual: '135人次' }), findings: [{ code: 'indicator.over-achieved', cell: 'F8' }], not: ['score.deducted', 'score.mismatch', 'deviation.missing'] },
+  {
+    name: 'the same actual under the national profile keeps full marks',
+    sheet: firstRow({ actual: '135人次' }),
+    findings: [{ code: 'indicator.over-achieved', cell: 'F8' }],
+    not: ['score.deducted', 'score.mismatch', 'deviation.missing'],
+  },
   {
     name: 'a budget worth 20 with 40 / 40 levels is not the national structure',
     sheet: levelWeightForm({ goalBlocks: false }),
-    findings: [{ code: 'weight.nonstandard', cell: 'B9' }, { code: 'form.unchecked', cell: 'G8' }],
+    findings: [
+      { code: 'weight.nonstandard', cell: 'B9' },
+      { code: 'form.unchecked', cell: 'G8' },
+    ],
   },
   {
     name: 'the same form under a profile of 20 / 40 / 40 (满意度 within 效益) is standard',
@@ -155,9 +311,24 @@ const CASES: Case[] = [
     findings: [{ code: 'form.unchecked', cell: 'G8' }],
     not: ['weight.nonstandard', 'weight.total', 'weight.level-mismatch'],
   },
-  { name: 'a special-fund form: not scored, said once', sheet: targetsOnlyForm(), findings: [{ code: 'form.not-scored', cell: 'D10' }, { code: 'deviation.missing', cell: 'G15' }] },
-  { name: 'a form without 分值 column: what cannot be checked is said', sheet: levelWeightForm(), findings: [{ code: 'form.unchecked', cell: 'G8' }] },
-  { name: 'no form on the sheet', sheet: { name: '说明', rows: [['填表说明'], ['请在第二张表填写。']] }, findings: [{ code: 'form.not-found', cell: 'A1' }] },
+  {
+    name: 'a special-fund form: not scored, said once',
+    sheet: targetsOnlyForm(),
+    findings: [
+      { code: 'form.not-scored', cell: 'D10' },
+      { code: 'deviation.missing', cell: 'G15' },
+    ],
+  },
+  {
+    name: 'a form without 分值 column: what cannot be checked is said',
+    sheet: levelWeightForm(),
+    findings: [{ code: 'form.unchecked', cell: 'G8' }],
+  },
+  {
+    name: 'no form on the sheet',
+    sheet: { name: '说明', rows: [['填表说明'], ['请在第二张表填写。']] },
+    findings: [{ code: 'form.not-found', cell: 'A1' }],
+  },
   { name: 'a sheet the engine fails on', sheet: failingSnapshot(), findings: [{ code: 'form.unreadable', cell: 'A1' }] },
 ];
 
@@ -209,15 +380,30 @@ describe('scores are exact: multiplied before divided, half-up once', () => {
     [8016.09, 8016.09, 10, '100.00%', '10.00'],
   ];
   test.each(budget)('budget %d, executed %d, weight %d: rate %s, score %s', (planned, executed, weight, rate, score) => {
-    const report = analyze(form({ money: { initial: planned, planned, executed }, budgetWeight: weight, rate: null, budgetScore: null, total: [null, null] }));
+    const report = analyze(
+      form({ money: { initial: planned, planned, executed }, budgetWeight: weight, rate: null, budgetScore: null, total: [null, null] }),
+    );
     expect(report.forms[0].budget).toMatchObject({ rate, score });
     expect(report.forms[0].writes.find((w) => w.reason === 'budget-score')?.text).toBe(score);
   });
 });
 
 describe('provincial rules change the figures only when the profile asks', () => {
-  const caps: Profile = { ...NATIONAL, name: 'caps', executionCaps: [{ below: '0.6', maxTotal: '60' }, { below: '0.8', maxTotal: '80' }] };
-  const low = (executed: number) => form({ money: { initial: 100, planned: 100, executed }, rate: executed / 100, budgetScore: executed / 10, total: [100, 90 + executed / 10] });
+  const caps: Profile = {
+    ...NATIONAL,
+    name: 'caps',
+    executionCaps: [
+      { below: '0.6', maxTotal: '60' },
+      { below: '0.8', maxTotal: '80' },
+    ],
+  };
+  const low = (executed: number) =>
+    form({
+      money: { initial: 100, planned: 100, executed },
+      rate: executed / 100,
+      budgetScore: executed / 10,
+      total: [100, 90 + executed / 10],
+    });
 
   test.each([
     [75, '80.00', '良'],
@@ -246,7 +432,10 @@ describe('provincial rules change the figures only when the profile asks', () =>
     expect(f.indicators[0].score).toBe('16.00');
     expect(f.writes.find((w) => w.cell === 'H8')?.text).toBe('16.00');
     // With a reason in the row, nothing is deducted.
-    const explained = analyze(firstRow({ actual: '135人次', why: '上级追加培训任务。' }), { ...NATIONAL, overAchievementDeduction: { ratio: '1.3', share: '0.2' } }).forms[0];
+    const explained = analyze(firstRow({ actual: '135人次', why: '上级追加培训任务。' }), {
+      ...NATIONAL,
+      overAchievementDeduction: { ratio: '1.3', share: '0.2' },
+    }).forms[0];
     expect(explained.indicators[0].score).toBe('20.00');
   });
 });

@@ -52,13 +52,31 @@ describe('the seed sketch', () => {
   });
 
   it('holds the published budget row with text where the form has text', () => {
-    expect(snap.cells[4].map((c) => c.value)).toEqual(['预算申请\n（万元）', '年度资金总额', 5685.44, 8016.09, 8016.09, '10分', '100%', 10, null]);
+    expect(snap.cells[4].map((c) => c.value)).toEqual([
+      '预算申请\n（万元）',
+      '年度资金总额',
+      5685.44,
+      8016.09,
+      8016.09,
+      '10分',
+      '100%',
+      10,
+      null,
+    ]);
   });
 
   it('has labels that normalise to the standard header', () => {
-    expect(snap.cells[3].map((c) => labelKey(String(c.value ?? '')))).toEqual(
-      ['年度', '', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分', ''],
-    );
+    expect(snap.cells[3].map((c) => labelKey(String(c.value ?? '')))).toEqual([
+      '年度',
+      '',
+      '年初预算数',
+      '全年预算数',
+      '全年执行数',
+      '分值',
+      '执行率',
+      '得分',
+      '',
+    ]);
   });
 
   it('merges each 一级 and 二级 label down over its rows', () => {

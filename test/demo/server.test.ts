@@ -8,7 +8,10 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { chooseEncoding, startDemoServer, type RunningServer } from '../../src/demo/server/serve';
 
 /** A raw GET, so that "../" reaches the server as typed instead of being resolved by a client. */
-function get(port: number, path: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  port: number,
+  path: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
       let body = '';
@@ -67,7 +70,11 @@ test('takes the next port when the one asked for is in use', async () => {
 });
 
 /** A raw GET asking for an encoding; the body as the bytes sent. */
-function getRaw(port: number, path: string, acceptEncoding: string): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function getRaw(
+  port: number,
+  path: string,
+  acceptEncoding: string,
+): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers: { 'Accept-Encoding': acceptEncoding } }, (res) => {
       const chunks: Buffer[] = [];

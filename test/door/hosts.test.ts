@@ -31,7 +31,8 @@ function protect(book: MemoryWorkbook, sheet: string, unlocked?: string): void {
   book.sheet(sheet).protected = true;
   const r = unlocked ? parseRange(unlocked) : null;
   if (!r) return;
-  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) book.sheet(sheet).patch(row, col, { locked: false });
+  for (let row = r.top; row <= r.bottom; row++)
+    for (let col = r.left; col <= r.right; col++) book.sheet(sheet).patch(row, col, { locked: false });
 }
 
 const excel: Host = {
@@ -229,7 +230,8 @@ describe.each(HOSTS)('%s', (_name, host) => {
     const sheet = book.sheet(name);
     const table = rangeOf(`A3:${layout.area.split(':')[1]}`);
     for (let row = table.top; row <= table.bottom; row++) {
-      for (let col = table.left; col <= table.right; col++) expect([row, col, [...sheet.looks.get(row, col).edges].sort()]).toEqual([row, col, ['bottom', 'left', 'right', 'top']]);
+      for (let col = table.left; col <= table.right; col++)
+        expect([row, col, [...sheet.looks.get(row, col).edges].sort()]).toEqual([row, col, ['bottom', 'left', 'right', 'top']]);
     }
     // The title and the year line above the table have no frame.
     expect(sheet.looks.get(1, 1)).toEqual({ edges: [], horizontal: 'center', vertical: 'middle', bold: true, size: 16 });
@@ -312,5 +314,4 @@ describe.each(HOSTS.slice(1))('%s only', (_name, host) => {
     await expect(host.open(book).recompute()).rejects.toMatchObject({ kind: 'cell-edit' });
     expect(book.toSnapshots()).toEqual(before);
   });
-
 });

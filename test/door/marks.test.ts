@@ -7,7 +7,12 @@ const mark = (cell: string, row: number, kind: Mark['kind'], sheet = 'S'): Mark 
 
 test('an error outranks the other kinds on the same cell, and the fill it covers is remembered', () => {
   const fills: Record<string, string | null> = { '19': '#92D050' };
-  const plan = planMarks([mark('I19', 19, 'explained-loss'), mark('I19', 19, 'error')], [], (_s, row) => fills[String(row)] ?? null, new Set(['S']));
+  const plan = planMarks(
+    [mark('I19', 19, 'explained-loss'), mark('I19', 19, 'error')],
+    [],
+    (_s, row) => fills[String(row)] ?? null,
+    new Set(['S']),
+  );
   expect(plan.writes).toEqual([{ sheet: 'S', cell: 'I19', row: 19, col: 9, fill: MARK_COLORS.error }]);
   expect(plan.stored).toEqual([{ sheet: 'S', cell: 'I19', row: 19, col: 9, kind: 'error', color: MARK_COLORS.error, before: '#92D050' }]);
 });

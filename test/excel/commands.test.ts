@@ -30,7 +30,8 @@ test('检查 highlights the rows its findings name, in their colours, without ch
   expect(book.cell(seedSketch.name, 'H41').value).toBe(96);
   const marks = analyzeSheet(sketchToSnapshot(seedSketch)).forms[0].marks;
   expect(marks.length).toBeGreaterThan(0);
-  for (const m of marks) expect({ cell: m.cell, fill: book.cell(seedSketch.name, m.cell).fill }).toEqual({ cell: m.cell, fill: MARK_COLORS[m.kind] });
+  for (const m of marks)
+    expect({ cell: m.cell, fill: book.cell(seedSketch.name, m.cell).fill }).toEqual({ cell: m.cell, fill: MARK_COLORS[m.kind] });
   // Nothing but the marked cells' fills changed.
   const marked = new Set(marks.map((m) => `${m.row},${m.col}`));
   const after = book.toSnapshots()[0];
@@ -70,7 +71,6 @@ describe('the function file (commands.html) as Excel loads it for a button press
     await expect(host.Office.launched).rejects.toThrow('no action associated with recompute');
     expect(book.cell(seedSketch.name, 'H41').value).toBe(96);
   });
-
 });
 
 test('a failing command still completes, and keeps the reason for the pane', async () => {

@@ -196,7 +196,7 @@ describe('check and highlights', () => {
     expect(book.syncCount).toBe(2);
   });
 
-  test('清除标记 removes only the add-in fills and gives back the person\'s own', async () => {
+  test("清除标记 removes only the add-in fills and gives back the person's own", async () => {
     const book = seedBook();
     book.setCell(SEED, 'I19', { fill: '#92D050' });
     book.setCell(SEED, 'A1', { fill: '#FFFF00' });
@@ -289,7 +289,7 @@ describe('selection, new sheets and typing', () => {
     expect(result.reports[0].forms).toHaveLength(1);
   });
 
-  test('re-check while typing: the person\'s edits call back, the add-in\'s own writes do not', async () => {
+  test("re-check while typing: the person's edits call back, the add-in's own writes do not", async () => {
     const book = seedBook();
     const door = doorOn(book);
     const onEdit = jest.fn();

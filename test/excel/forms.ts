@@ -16,7 +16,17 @@ export function formWith(n: number, notes?: string): SheetSketch {
   ];
   const merges: string[] = [];
   for (let i = 0; i < n; i++) {
-    rows.push([null, i === 0 ? '产出指标（90分）' : null, i === 0 ? '数量指标' : null, `指标${i + 1}`, '≥10', 12, 90 / n, null, notes ?? null]);
+    rows.push([
+      null,
+      i === 0 ? '产出指标（90分）' : null,
+      i === 0 ? '数量指标' : null,
+      `指标${i + 1}`,
+      '≥10',
+      12,
+      90 / n,
+      null,
+      notes ?? null,
+    ]);
     if (notes !== undefined) merges.push(`I${rows.length}:J${rows.length}`);
   }
   rows.push(['总分', null, null, null, null, null, 100, null, null]);

@@ -11,7 +11,10 @@ function book(): MemoryWorkbook {
       left: 2,
       cells: [
         [{ value: '标题' }, { value: null }],
-        [{ value: 1.5, numberFormat: '0.00' }, { value: '#DIV/0!', error: true }],
+        [
+          { value: 1.5, numberFormat: '0.00' },
+          { value: '#DIV/0!', error: true },
+        ],
       ],
       merges: [{ top: 2, left: 2, bottom: 2, right: 3 }],
       mergesKnown: true,

@@ -52,10 +52,15 @@ describe('the in-memory Excel refuses what Excel on the web refuses', () => {
     const top = 6;
     await Excel.run({}, async (ctx) => {
       const ws = ctx.workbook.worksheets.getActiveWorksheet();
-      const fits = ws.getRange(`A${top}:J${top + MERGED_AREAS_LIMIT - 1}`).getMergedAreasOrNullObject().load('areas/items/address');
+      const fits = ws
+        .getRange(`A${top}:J${top + MERGED_AREAS_LIMIT - 1}`)
+        .getMergedAreasOrNullObject()
+        .load('areas/items/address');
       await ctx.sync();
       expect(fits.areas.items).toHaveLength(MERGED_AREAS_LIMIT);
-      ws.getRange(`A${top}:J${top + MERGED_AREAS_LIMIT}`).getMergedAreasOrNullObject().load('areas/items/address');
+      ws.getRange(`A${top}:J${top + MERGED_AREAS_LIMIT}`)
+        .getMergedAreasOrNullObject()
+        .load('areas/items/address');
       await expect(ctx.sync()).rejects.toMatchObject({ code: 'GeneralException' });
     });
   });
@@ -103,7 +108,9 @@ describe('the door reads in bands within the limits', () => {
     const book = MemoryWorkbook.fromSnapshots(c.sheets.map(sketchToSnapshot));
     const before = book.toSnapshots();
     const sheet = c.sheets[0].name;
-    const big = book.toSnapshots()[0].cells.findIndex((row) => row.some((cell) => typeof cell.value === 'string' && cell.value.length > 1_000_000));
+    const big = book
+      .toSnapshots()[0]
+      .cells.findIndex((row) => row.some((cell) => typeof cell.value === 'string' && cell.value.length > 1_000_000));
     const failure = new ExcelDoor(createOfficeHost(book)).recompute();
     await expect(failure).rejects.toMatchObject({ kind: 'too-large', message: `${sheet}!${big + 1}:${big + 1}` });
     expect(book.toSnapshots()).toEqual(before);

@@ -61,5 +61,7 @@ test('ExcelApi 1.4: the records travel in the action’s own batch, one key at a
   await door.recompute();
   // One sync to read the form and the settings, one to write the cells and the undo record.
   expect(book.syncCount).toBe(2);
-  expect(book.settings[UNDO_KEY]).toMatchObject({ entries: expect.arrayContaining([expect.objectContaining({ cell: 'H41', sheetId: book.sheet(SEED).id })]) });
+  expect(book.settings[UNDO_KEY]).toMatchObject({
+    entries: expect.arrayContaining([expect.objectContaining({ cell: 'H41', sheetId: book.sheet(SEED).id })]),
+  });
 });

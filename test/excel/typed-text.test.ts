@@ -55,9 +55,13 @@ test('the in-memory Excel converts typed text as Excel does, and keeps what it w
 test('every such text is written with the apostrophe that keeps it text, and comes back as typed', async () => {
   const texts = [...CONVERTED.map(([t]) => t), ...THIS_YEAR];
   for (const t of texts) expect({ t, mayConvert: mayConvert(t) }).toEqual({ t, mayConvert: true });
-  for (const t of ['完成绩效目标', '12月底前', '≥95%', '按期完成']) expect({ t, mayConvert: mayConvert(t) }).toEqual({ t, mayConvert: false });
+  for (const t of ['完成绩效目标', '12月底前', '≥95%', '按期完成'])
+    expect({ t, mayConvert: mayConvert(t) }).toEqual({ t, mayConvert: false });
   const wb = book();
-  await typeInto(wb, texts.map((t) => literal(t) as string));
+  await typeInto(
+    wb,
+    texts.map((t) => literal(t) as string),
+  );
   texts.forEach((t, i) => expect(wb.cell(SEED, `K${i + 1}`)).toEqual({ value: t }));
 });
 
@@ -69,7 +73,15 @@ test('撤销本次写入 puts such texts back as the person typed them, not as d
   texts.forEach((_t, i) => sheet.put(i + 1, 11, { value: 1 }));
   wb.settings[UNDO_KEY] = {
     at: '2025-01-01T00:00:00.000Z',
-    entries: texts.map((t, i) => ({ sheet: SEED, sheetId: sheet.id, cell: `K${i + 1}`, row: i + 1, col: 11, before: { value: t }, after: { value: 1 } })),
+    entries: texts.map((t, i) => ({
+      sheet: SEED,
+      sheetId: sheet.id,
+      cell: `K${i + 1}`,
+      row: i + 1,
+      col: 11,
+      before: { value: t },
+      after: { value: 1 },
+    })),
   };
   expect(await new ExcelDoor(createOfficeHost(wb)).undo()).toEqual({ restored: texts.length, kept: 0 });
   texts.forEach((t, i) => expect(wb.cell(SEED, `K${i + 1}`)).toEqual({ value: t }));

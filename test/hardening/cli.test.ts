@@ -117,7 +117,9 @@ test('below a lowered limit the huge sheet is refused in one line before it is l
 });
 
 test('a batch over the whole catalogue goes on past the bad files and reports each', async () => {
-  const { value: r, figures } = await measure('batch (whole folder, 2 workers)', table, () => run('check', '--json', '--workers', '2', folder));
+  const { value: r, figures } = await measure('batch (whole folder, 2 workers)', table, () =>
+    run('check', '--json', '--workers', '2', folder),
+  );
   expectBounded(figures);
   expect(r.code).toBe(1);
   expect(r.err).not.toMatch(STACK);

@@ -9,14 +9,26 @@ test.each([
   ['linux', ['/usr/bin/chromium'], '/usr/bin/chromium'],
   ['linux', ['/usr/bin/google-chrome-stable'], '/usr/bin/google-chrome-stable'],
   ['linux', ['/usr/bin/microsoft-edge'], '/usr/bin/microsoft-edge'],
-  ['darwin', ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'], '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'],
-  ['darwin', ['/Users/li/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge'], '/Users/li/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge'],
+  [
+    'darwin',
+    ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'],
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  ],
+  [
+    'darwin',
+    ['/Users/li/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge'],
+    '/Users/li/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+  ],
 ] as const)('on %s finds %p', (platform, present, expected) => {
   expect(findBrowser(machine(platform, [...present], { HOME: '/Users/li' }))).toBe(expected);
 });
 
 test('on Windows looks under Program Files and the user’s own AppData', () => {
-  const env = { PROGRAMFILES: 'C:\\Program Files', 'PROGRAMFILES(X86)': 'C:\\Program Files (x86)', LOCALAPPDATA: 'C:\\Users\\li\\AppData\\Local' };
+  const env = {
+    PROGRAMFILES: 'C:\\Program Files',
+    'PROGRAMFILES(X86)': 'C:\\Program Files (x86)',
+    LOCALAPPDATA: 'C:\\Users\\li\\AppData\\Local',
+  };
   expect(findBrowser(machine('win32', ['C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe'], env))).toBe(
     'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
   );

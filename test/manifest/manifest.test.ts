@@ -67,9 +67,41 @@ describe('manifest.xml', () => {
   });
 
   test('top-level elements are present and in schema order', () => {
-    const order = ['Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'Dictionary', 'VersionOverrides'];
+    const order = [
+      'Id',
+      'AlternateId',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'HighResolutionIconUrl',
+      'SupportUrl',
+      'AppDomains',
+      'Hosts',
+      'Requirements',
+      'DefaultSettings',
+      'Permissions',
+      'Dictionary',
+      'VersionOverrides',
+    ];
     expectOrder(app, order);
-    for (const required of ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'Hosts', 'DefaultSettings', 'Permissions', 'VersionOverrides']) {
+    for (const required of [
+      'Id',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'HighResolutionIconUrl',
+      'SupportUrl',
+      'Hosts',
+      'DefaultSettings',
+      'Permissions',
+      'VersionOverrides',
+    ]) {
       expect(kids(app).map(tag)).toContain(required);
     }
   });
@@ -114,15 +146,21 @@ describe('manifest.xml', () => {
     const ids = all(app)
       .map((n) => attr(n, 'id'))
       .filter((id): id is string => id !== undefined);
-    const taskpaneIds = all(app).filter((n) => tag(n) === 'TaskpaneId').map(text);
+    const taskpaneIds = all(app)
+      .filter((n) => tag(n) === 'TaskpaneId')
+      .map(text);
     for (const id of [...ids, ...taskpaneIds]) expect(id.length).toBeLessThanOrEqual(32);
     const resourceIdList = [...images.keys(), ...urls.keys(), ...shorts.keys(), ...longs.keys()];
     expect(new Set(resourceIdList).size).toBe(resourceIdList.length);
   });
 
   test('every URL is https', () => {
-    const values = all(app).flatMap((n) => [attr(n, 'DefaultValue'), attr(n, 'Value')]).filter((v): v is string => v !== undefined && /^[a-z]+:\/\//i.test(v));
-    const domains = all(app).filter((n) => tag(n) === 'AppDomain').map(text);
+    const values = all(app)
+      .flatMap((n) => [attr(n, 'DefaultValue'), attr(n, 'Value')])
+      .filter((v): v is string => v !== undefined && /^[a-z]+:\/\//i.test(v));
+    const domains = all(app)
+      .filter((n) => tag(n) === 'AppDomain')
+      .map(text);
     expect(values.length).toBeGreaterThan(10);
     for (const url of [...values, ...domains]) expect(url).toMatch(/^https:\/\//);
   });
@@ -171,9 +209,13 @@ describe('manifest.xml', () => {
   });
 
   test('each ExecuteFunction names a function the commands file registers', async () => {
-    const names = all(overrides).filter((n) => tag(n) === 'FunctionName').map(text);
+    const names = all(overrides)
+      .filter((n) => tag(n) === 'FunctionName')
+      .map(text);
     expect(names).toEqual(['recompute', 'check']);
-    const host = createOfficeHost(MemoryWorkbook.fromSnapshots([{ sheet: 'S', top: 1, left: 1, cells: [], merges: [], mergesKnown: true }]));
+    const host = createOfficeHost(
+      MemoryWorkbook.fromSnapshots([{ sheet: 'S', top: 1, left: 1, cells: [], merges: [], mergesKnown: true }]),
+    );
     registerCommands(host.Office, () => new ExcelDoor(host));
     for (const name of names) await expect(host.Office.invokeAction(name)).resolves.toBeUndefined();
   });

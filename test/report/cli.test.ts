@@ -51,7 +51,10 @@ describe('output safety, as recompute', () => {
 
   test('never the input, even through a link named .docx, even with --force', async () => {
     const before = await fs.readFile(seed);
-    for (const [name, make] of [['link.docx', fs.symlink], ['hard.docx', fs.link]] as const) {
+    for (const [name, make] of [
+      ['link.docx', fs.symlink],
+      ['hard.docx', fs.link],
+    ] as const) {
       const out = path.join(dir, name);
       await make(seed, out);
       const r = await run('report', seed, '--out', out, '--force');
@@ -75,7 +78,9 @@ describe('which form', () => {
     const out = path.join(dir, 'none.docx');
     const r = await run('report', file, '--out', out);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`jixiao：${file}：没有找到绩效自评表，无法起草报告；需要一行含“三级指标”“年度指标值/实际完成值”“分值”“得分”的表头（no form found）`);
+    expect(r.err).toBe(
+      `jixiao：${file}：没有找到绩效自评表，无法起草报告；需要一行含“三级指标”“年度指标值/实际完成值”“分值”“得分”的表头（no form found）`,
+    );
     expect(r.err).not.toMatch(STACK);
     await expect(fs.stat(out)).rejects.toThrow();
   });

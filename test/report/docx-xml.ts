@@ -7,7 +7,13 @@ export function docxPart(bytes: Uint8Array, path: string): string {
   return strFromU8(parts[path]);
 }
 
-const decode = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (t: string) =>
+  t
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The text of an XML fragment: its w:t runs joined. */
 export function runsText(xml: string): string {

@@ -24,7 +24,8 @@ describe('content', () => {
     const rows = tables(seedXml).flatMap((t) => t.slice(1));
     const seed = seedForm();
     expect(rows.map((r) => r[0])).toEqual(seed.indicators.map((i) => i.name));
-    for (const [k, i] of seed.indicators.entries()) expect(rows[k]).toEqual([i.name, i.target, i.actual, i.weight, i.score, i.met ? '是' : '否']);
+    for (const [k, i] of seed.indicators.entries())
+      expect(rows[k]).toEqual([i.name, i.target, i.actual, i.weight, i.score, i.met ? '是' : '否']);
     expect(tables(seedXml)[0][0]).toEqual(['指标', '年度指标值', '实际完成值', '分值', '得分', '是否完成']);
   });
 
@@ -39,7 +40,9 @@ describe('content', () => {
     const xml = docxPart(await renderDocx(draftReport(seedWithoutExplanations())), 'word/document.xml');
     for (const name of SEED_LOST_ROWS) {
       const placeholder = `【请补充：“${name}”的偏差原因及改进措施】`;
-      const run = [...xml.matchAll(/<w:r>[\s\S]*?<\/w:r>/g)].map((m) => m[0]).find((r) => r.includes(`<w:t xml:space="preserve">${placeholder}</w:t>`));
+      const run = [...xml.matchAll(/<w:r>[\s\S]*?<\/w:r>/g)]
+        .map((m) => m[0])
+        .find((r) => r.includes(`<w:t xml:space="preserve">${placeholder}</w:t>`));
       expect(run).toContain('<w:highlight w:val="yellow"/>');
     }
   });

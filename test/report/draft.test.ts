@@ -16,7 +16,9 @@ function section(draft: Draft, title: string): Block[] {
 
 function textOf(blocks: Block[]): string {
   return blocks
-    .map((b) => (b.kind === 'heading' ? b.text : b.kind === 'paragraph' ? partsText(b.parts) : [b.caption, ...b.head, ...b.rows.flat()].join('|')))
+    .map((b) =>
+      b.kind === 'heading' ? b.text : b.kind === 'paragraph' ? partsText(b.parts) : [b.caption, ...b.head, ...b.rows.flat()].join('|'),
+    )
     .join('\n');
 }
 
@@ -28,7 +30,15 @@ describe('the seed form', () => {
 
   test('the seven sections of published reports, in order', () => {
     const heads = draft.blocks.flatMap((b) => (b.kind === 'heading' && b.level === 1 ? [b.text] : []));
-    expect(heads).toEqual(['一、基本情况', '二、预算执行情况', '三、绩效指标完成情况', '四、偏差原因分析及改进措施', '五、自评结论', '六、存在的问题及下一步措施', '七、结果应用']);
+    expect(heads).toEqual([
+      '一、基本情况',
+      '二、预算执行情况',
+      '三、绩效指标完成情况',
+      '四、偏差原因分析及改进措施',
+      '五、自评结论',
+      '六、存在的问题及下一步措施',
+      '七、结果应用',
+    ]);
     expect(partsText(draft.title)).toBe('株洲市公安局渌口分局2022年度部门整体支出绩效自评报告');
   });
 
@@ -41,9 +51,13 @@ describe('the seed form', () => {
 
   test('预算执行情况: recomputed rate, the breakdowns by source, and a sentence on the adjustment', () => {
     const t = textOf(section(draft, '预算执行情况'));
-    expect(t).toContain('年初预算数5685.44万元，全年预算数8016.09万元，全年执行数8016.09万元，预算执行率100.00%（该项分值10分，得10.00分）');
+    expect(t).toContain(
+      '年初预算数5685.44万元，全年预算数8016.09万元，全年执行数8016.09万元，预算执行率100.00%（该项分值10分，得10.00分）',
+    );
     expect(t).toContain('全年预算数比年初预算数增加2330.65万元（增长40.99%）');
-    expect(t).toContain('按收入性质分：一般公共预算7897.75万元，政府性基金拨款0万元，纳入专户管理的非税收入拨款0万元，其他资金118.34万元。');
+    expect(t).toContain(
+      '按收入性质分：一般公共预算7897.75万元，政府性基金拨款0万元，纳入专户管理的非税收入拨款0万元，其他资金118.34万元。',
+    );
     expect(t).toContain('按支出性质分：基本支出7067.17万元，项目支出948.92万元。');
   });
 
@@ -51,8 +65,14 @@ describe('the seed form', () => {
     const s = section(draft, '绩效指标完成情况');
     const tables = s.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
     expect(tables.map((t) => t.caption)).toEqual([
-      '表1  产出指标 · 数量指标', '表2  产出指标 · 质量指标', '表3  产出指标 · 时效指标', '表4  效益指标 · 经济效益指标',
-      '表5  效益指标 · 社会效益指标', '表6  效益指标 · 生态效益指标', '表7  效益指标 · 可持续影响指标', '表8  满意度指标 · 服务对象满意度指标',
+      '表1  产出指标 · 数量指标',
+      '表2  产出指标 · 质量指标',
+      '表3  产出指标 · 时效指标',
+      '表4  效益指标 · 经济效益指标',
+      '表5  效益指标 · 社会效益指标',
+      '表6  效益指标 · 生态效益指标',
+      '表7  效益指标 · 可持续影响指标',
+      '表8  满意度指标 · 服务对象满意度指标',
     ]);
     expect(tables[0].head).toEqual(['指标', '年度指标值', '实际完成值', '分值', '得分', '是否完成']);
     const names = tables.flatMap((t) => t.rows.map((r) => r[0]));
@@ -60,13 +80,17 @@ describe('the seed form', () => {
     expect(tables[0].rows[5]).toEqual(['男性家族排查系统建设DNA数据采集数', '10000 份', '9580', '2', '1.92', '否']);
     const t = textOf(s);
     expect(t).toContain('产出指标共20项，分值50分，得47.87分，完成17项，未完成3项。');
-    expect(t).toContain('质量指标共4项，分值10分，得8.00分，完成3项，未完成1项：“刑事案件发案率与上年比较”（年度指标值：下降，实际完成值：上升 9.11%）。');
+    expect(t).toContain(
+      '质量指标共4项，分值10分，得8.00分，完成3项，未完成1项：“刑事案件发案率与上年比较”（年度指标值：下降，实际完成值：上升 9.11%）。',
+    );
     expect(t).toContain('满意度指标共3项，分值10分，得10.00分，全部完成。');
   });
 
   test('偏差原因分析: the explanations of the rows that lost points, row by row', () => {
     const t = textOf(section(draft, '偏差原因分析及改进措施'));
-    expect(t).toContain('（1）“男性家族排查系统建设DNA数据采集数”：年度指标值为10000 份，实际完成值为9580，得1.92分（分值2分，扣0.08分）。偏差原因及改进措施：采集工作接近尾声，未能采集的居民大多不在常驻地，采集难度加大。');
+    expect(t).toContain(
+      '（1）“男性家族排查系统建设DNA数据采集数”：年度指标值为10000 份，实际完成值为9580，得1.92分（分值2分，扣0.08分）。偏差原因及改进措施：采集工作接近尾声，未能采集的居民大多不在常驻地，采集难度加大。',
+    );
     expect(t).toContain('偏差原因及改进措施：因疫情不宜经常集中开展培训。');
     expect(t).toContain('偏差原因及改进措施：因电诈类案件频发，破案难度大，办案成本高。另补立案件较以往年度增加。');
     expect(t).not.toContain('完成绩效目标');
@@ -76,7 +100,9 @@ describe('the seed form', () => {
   test('自评结论: total, grade, the points lost and where', () => {
     const t = textOf(section(draft, '自评结论'));
     expect(t).toContain('绩效自评总分为97.87分（满分100分），自评等级为“优”');
-    expect(t).toContain('共扣2.13分：产出指标扣2.13分（“男性家族排查系统建设DNA数据采集数”扣0.08分、“加强教育培训，民、辅警业务培训人次”扣0.05分、“刑事案件发案率与上年比较”扣2.00分）。');
+    expect(t).toContain(
+      '共扣2.13分：产出指标扣2.13分（“男性家族排查系统建设DNA数据采集数”扣0.08分、“加强教育培训，民、辅警业务培训人次”扣0.05分、“刑事案件发案率与上年比较”扣2.00分）。',
+    );
   });
 
   test('存在的问题: missed targets and a target far exceeded, each a sentence with a gap to fill', () => {
@@ -140,7 +166,11 @@ describe('a form that lacks explanations', () => {
       kind: 'table',
       caption: '资金来源（万元）',
       head: ['资金来源', '年初预算数', '全年预算数', '全年执行数'],
-      rows: [['本年财政拨款', '400', '380', '350'], ['上年结转资金', '60', '60', '56.6'], ['其他资金', '40', '40', '35']],
+      rows: [
+        ['本年财政拨款', '400', '380', '350'],
+        ['上年结转资金', '60', '60', '56.6'],
+        ['其他资金', '40', '40', '35'],
+      ],
     });
     expect(textOf(budget)).toContain('全年预算数比年初预算数减少20万元（下降4.00%）');
     expect(textOf(section(draft, '自评结论'))).toContain('预算执行扣0.80分（执行率92.00%）');
@@ -171,7 +201,9 @@ describe('other layout families, as the engine reads them', () => {
     const t = draftText(draft);
     expect(t).toContain('（本表不评分：表中没有分值和得分，报告不写总分和等级。）');
     expect(t).not.toMatch(/得\d|总分为|自评等级为|分值\d/);
-    expect(draft.blocks.find((b) => b.kind === 'table' && b.caption.startsWith('表1'))).toMatchObject({ head: ['指标', '年度指标值', '实际完成值', '是否完成'] });
+    expect(draft.blocks.find((b) => b.kind === 'table' && b.caption.startsWith('表1'))).toMatchObject({
+      head: ['指标', '年度指标值', '实际完成值', '是否完成'],
+    });
     expect(placeholders(section(draft, '偏差原因分析及改进措施'))).toEqual(['“市民满意度”的偏差原因及改进措施']);
     expect(textOf(section(draft, '偏差原因分析及改进措施'))).toContain('一笔贷款次月付息，已督促按期办理。');
   });

@@ -20,7 +20,17 @@ test('Office reporting Excel: the Excel door, on that workbook', async () => {
 test.each<[string, (et: MemoryEt) => PaneScope]>([
   ['wps.EtApplication()', (et) => ({ wps: et.wps })],
   ['window.Application', (et) => ({ Application: et.application })],
-  ['window.Application, where wps.EtApplication() throws', (et) => ({ wps: { EtApplication: () => { throw new Error('不可用'); } }, Application: et.application })],
+  [
+    'window.Application, where wps.EtApplication() throws',
+    (et) => ({
+      wps: {
+        EtApplication: () => {
+          throw new Error('不可用');
+        },
+      },
+      Application: et.application,
+    }),
+  ],
 ])('WPS (%s): the WPS door, in the webview language, with crypto.randomUUID where it was missing', async (_name, scopeOf) => {
   const book = seedBook();
   const crypto: NonNullable<PaneScope['crypto']> = { getRandomValues: (a: Uint8Array) => a };
@@ -34,7 +44,10 @@ test.each<[string, (et: MemoryEt) => PaneScope]>([
 
 test.each<[string, PaneScope]>([
   ['no host at all', {}],
-  ['office.js in a plain browser (ready, no host)', { Office: { ...createOfficeHost(seedBook()).Office, onReady: async () => ({ host: null, platform: null }) } }],
+  [
+    'office.js in a plain browser (ready, no host)',
+    { Office: { ...createOfficeHost(seedBook()).Office, onReady: async () => ({ host: null, platform: null }) } },
+  ],
 ])('%s: a demo on a blank form in memory', async (_name, scope) => {
   const { kind, door } = await chooseDoor(scope);
   expect(kind).toBe('demo');

@@ -21,7 +21,13 @@ import { sketchToSnapshot } from '../../src/core/sketch';
 const seedSnapshot = sketchToSnapshot(seedSketch);
 const seed: SheetReport = analyzeSheet(seedSnapshot);
 
-const f = (severity: Finding['severity'], cell: string, message = cell, code = 'x', sheet = 'S'): Finding => ({ code, severity, sheet, cell, message });
+const f = (severity: Finding['severity'], cell: string, message = cell, code = 'x', sheet = 'S'): Finding => ({
+  code,
+  severity,
+  sheet,
+  cell,
+  message,
+});
 
 describe('summary: the sheet beside the rules', () => {
   test('the seed right after 检查: 表中 96, 按规则 97.87, both shown, differing rows marked', () => {
@@ -46,7 +52,12 @@ describe('summary: the sheet beside the rules', () => {
 
   test('a form not yet scored says so, and an incomplete total is no figure by the rules and has no grade', () => {
     const form = seed.forms[0];
-    const unscored: FormReport = { ...form, scoring: 'not-yet-scored', grade: null, total: form.total && { ...form.total, complete: false, score: '10.00' } };
+    const unscored: FormReport = {
+      ...form,
+      scoring: 'not-yet-scored',
+      grade: null,
+      total: form.total && { ...form.total, complete: false, score: '10.00' },
+    };
     const [card] = summarize([{ ...seed, forms: [unscored] }], 'zh');
     expect(card.scoring).toContain('未评分');
     expect(card.rows.find((r) => r.label.startsWith('总分'))).toMatchObject({ rules: null });
@@ -160,12 +171,15 @@ describe('the help page', () => {
   const helpCss = readFileSync(join(__dirname, '..', '..', 'src', 'help', 'help.css'), 'utf8');
   const css = readFileSync(join(__dirname, '..', '..', 'src', 'taskpane', 'taskpane.css'), 'utf8');
 
-  test.each(['needs-explanation', 'error', 'explained-loss'] as const)('says what %s means in the pane’s words, in the colour the sheet gets', (kind) => {
-    expect(help).toContain(t('zh', `legend.${kind}`));
-    expect(help).toContain(`swatch-${kind}`);
-    expect(css).toMatch(new RegExp(`\\.swatch-${kind} \\{\\s*background-color: ${MARK_COLORS[kind]};\\s*\\}`, 'i'));
-    expect(helpCss).toMatch(new RegExp(`\\.swatch-${kind} \\{\\s*background: ${MARK_COLORS[kind]};\\s*\\}`, 'i'));
-  });
+  test.each(['needs-explanation', 'error', 'explained-loss'] as const)(
+    'says what %s means in the pane’s words, in the colour the sheet gets',
+    (kind) => {
+      expect(help).toContain(t('zh', `legend.${kind}`));
+      expect(help).toContain(`swatch-${kind}`);
+      expect(css).toMatch(new RegExp(`\\.swatch-${kind} \\{\\s*background-color: ${MARK_COLORS[kind]};\\s*\\}`, 'i'));
+      expect(helpCss).toMatch(new RegExp(`\\.swatch-${kind} \\{\\s*background: ${MARK_COLORS[kind]};\\s*\\}`, 'i'));
+    },
+  );
 
   test('also how to use the assistant and how to report a problem', () => {
     expect(help).toContain(t('zh', 'legendNote'));

@@ -62,7 +62,11 @@ describe.each(BUILDS)('WPS (%s)', (build, opts) => {
     for (const [name, sketch] of FORMS) rows.push(await measure(name, sketch, opts));
     const cell = (c: Count) => (c.store > 0 ? `${c.sheet} + ${c.store}` : `${c.sheet}`);
     const lines = rows.map((r) => `| ${r.form} | ${r.cells} | ${r.merges} | ${ACTIONS.map((a) => cell(r[a])).join(' | ')} |`);
-    const head = [`calls into WPS (${build}); "+ n": of which on document properties`, `| form | cells | merged areas | ${ACTIONS.join(' | ')} |`, '| --- | --: | --: |' + ' --: |'.repeat(ACTIONS.length)];
+    const head = [
+      `calls into WPS (${build}); "+ n": of which on document properties`,
+      `| form | cells | merged areas | ${ACTIONS.join(' | ')} |`,
+      '| --- | --: | --: |' + ' --: |'.repeat(ACTIONS.length),
+    ];
     console.log([...head, ...lines].join('\n'));
   }, 120_000);
 

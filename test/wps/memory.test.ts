@@ -124,7 +124,9 @@ test('SheetChange passes the sheet and the range the person changed', () => {
   const book = bookWith();
   const et = new MemoryEt(book);
   const seen: string[] = [];
-  et.application.ApiEvent?.AddApiEventListener('SheetChange', (sheet, target) => seen.push(`${get(sheet, 'Name')}!${target.Address(false, false)}`));
+  et.application.ApiEvent?.AddApiEventListener('SheetChange', (sheet, target) =>
+    seen.push(`${get(sheet, 'Name')}!${target.Address(false, false)}`),
+  );
   book.edit('表', 'B5', 3);
   expect(seen).toEqual(['表!B5']);
 });

@@ -36,12 +36,20 @@ test('the folder holds what WPS asks for, and an offline copy with its entries f
   expect(files).toEqual(expect.arrayContaining([...addin, 'publish.html', 'jsplugins.xml', 'offline']));
   const offline = await readdir(join(OUT, 'offline'));
   const folder = offline.find((f) => f.startsWith('jixiao-ziping_')) as string;
-  expect((await readdir(join(OUT, 'offline', folder))).sort()).toEqual(files.filter((f) => !['publish.html', 'jsplugins.xml', 'offline'].includes(f)).sort());
+  expect((await readdir(join(OUT, 'offline', folder))).sort()).toEqual(
+    files.filter((f) => !['publish.html', 'jsplugins.xml', 'offline'].includes(f)).sort(),
+  );
   const list = new XMLParser({ ignoreAttributes: false }).parse(await text('offline/jsplugins.xml'));
   expect(list.jsplugins.jsplugin).toMatchObject({ '@_name': 'jixiao-ziping', '@_type': 'et', '@_url': folder });
   // What wpsjs's own offline package writes into jsaddons/publish.xml beside the copied folder.
   const published = new XMLParser({ ignoreAttributes: false }).parse(await text('offline/publish.xml'));
-  expect(published.jsplugins.jsplugin).toMatchObject({ '@_name': 'jixiao-ziping', '@_type': 'et', '@_url': folder, '@_enable': 'enable_dev', '@_install': 'null' });
+  expect(published.jsplugins.jsplugin).toMatchObject({
+    '@_name': 'jixiao-ziping',
+    '@_type': 'et',
+    '@_url': folder,
+    '@_enable': 'enable_dev',
+    '@_install': 'null',
+  });
   const online = new XMLParser({ ignoreAttributes: false }).parse(await text('jsplugins.xml'));
   expect(online.jsplugins.jspluginonline).toMatchObject({ '@_type': 'et', '@_url': URL });
 });
@@ -63,10 +71,11 @@ test('the task pane page loads no office.js and nothing from elsewhere', async (
   expect(html).toMatch(/<script[^>]*src="?taskpane\.js/);
 });
 
-test('every script is ES2018 and publish.html\'s script is ES5', async () => {
+test("every script is ES2018 and publish.html's script is ES5", async () => {
   const scripts = (await readdir(OUT)).filter((f) => f.endsWith('.js'));
   expect(scripts).toEqual(expect.arrayContaining(['main.js', 'taskpane.js']));
-  for (const file of scripts) expect(() => parse(readFileSync(join(OUT, file), 'utf8'), { ecmaVersion: 2018, sourceType: 'script' })).not.toThrow();
+  for (const file of scripts)
+    expect(() => parse(readFileSync(join(OUT, file), 'utf8'), { ecmaVersion: 2018, sourceType: 'script' })).not.toThrow();
   const publish = await text('publish.html');
   const script = /<script>([\s\S]*)<\/script>/.exec(publish)?.[1] as string;
   expect(() => parse(script, { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
@@ -142,9 +151,24 @@ function openPublishPage(html: string, service: MemoryWpsService): Record<string
   }
   const stored = new Map<string, string>();
   const localStorage = { getItem: (k: string) => stored.get(k) ?? null, setItem: (k: string, v: string) => void stored.set(k, v) };
-  const window = { btoa, localStorage, location: { set href(href: string) { service.open(href); } } };
+  const window = {
+    btoa,
+    localStorage,
+    location: {
+      set href(href: string) {
+        service.open(href);
+      },
+    },
+  };
   const soon = (f: () => void) => setTimeout(f, 0);
-  runInNewContext(script, { window, document: { getElementById: (id: string) => elements[id] }, XMLHttpRequest: Request, setTimeout: soon, unescape, encodeURIComponent });
+  runInNewContext(script, {
+    window,
+    document: { getElementById: (id: string) => elements[id] },
+    XMLHttpRequest: Request,
+    setTimeout: soon,
+    unescape,
+    encodeURIComponent,
+  });
   return elements;
 }
 
@@ -153,8 +177,8 @@ async function statusOf(page: Record<string, PageElement>, expected: RegExp): Pr
   return page.status.textContent;
 }
 
-describe('publish.html against WPS\'s local add-in service', () => {
-  test('starts the service, installs the add-in at its address as WPS\'s own page does, and removes it', async () => {
+describe("publish.html against WPS's local add-in service", () => {
+  test("starts the service, installs the add-in at its address as WPS's own page does, and removes it", async () => {
     const html = await text('publish.html');
     const service = new MemoryWpsService();
     const page = openPublishPage(html, service);
@@ -163,7 +187,15 @@ describe('publish.html against WPS\'s local add-in service', () => {
     expect(page.url.textContent).toBe(URL);
     page.install.onclick?.();
     expect(await statusOf(page, /已安装。请重启/)).toMatch(/^已安装。请重启 WPS 表格/);
-    expect(service.installed.get('jixiao-ziping/et')).toEqual({ name: 'jixiao-ziping', addonType: 'et', url: URL, online: 'true', version: expect.any(String), customDomain: '', enable: 'true' });
+    expect(service.installed.get('jixiao-ziping/et')).toEqual({
+      name: 'jixiao-ziping',
+      addonType: 'et',
+      url: URL,
+      online: 'true',
+      version: expect.any(String),
+      customDomain: '',
+      enable: 'true',
+    });
     // No serverId anywhere: wpsjs's default page sends none, and warns against it on Linux WPS not yet upgraded.
     for (const r of service.requests) expect(r.body ?? '').not.toMatch(/serverId/);
     expect(await statusOf(openPublishPage(html, service), /已安装。重启/)).toMatch(/^已安装。重启 WPS 表格后使用/);

@@ -34,7 +34,10 @@ describe.each(BUILDS)('readSheet on WPS (%s)', (_name, opts) => {
     expect(read.protection).toEqual({ protected: false, formatCells: true });
     expect(read.fillRows).toEqual({ top: 1, bottom: expected.cells.length });
     const byPlace = (a: CellRange, b: CellRange) => a.top - b.top || a.left - b.left;
-    expect({ ...read.snapshot, merges: [...read.snapshot.merges].sort(byPlace) }).toEqual({ ...expected, merges: [...expected.merges].sort(byPlace) });
+    expect({ ...read.snapshot, merges: [...read.snapshot.merges].sort(byPlace) }).toEqual({
+      ...expected,
+      merges: [...expected.merges].sort(byPlace),
+    });
     expect(analyzeSheet(read.snapshot).forms[0].total?.score).toBe('97.87');
   });
 
@@ -67,13 +70,22 @@ test('probing cells answers in the order asked, reads a column run with a few ca
   const et = new MemoryEt(book);
   const sheet = activeSheet(et);
   const ref = sheet.ref;
-  const cells = [{ sheet: { id: '不在了', name: '不在了' }, row: 1, col: 1 }, ...Array.from({ length: 1000 }, (_, i) => ({ sheet: ref, row: 1005 - i, col: 8 })), { sheet: ref, row: 5, col: 7 }];
+  const cells = [
+    { sheet: { id: '不在了', name: '不在了' }, row: 1, col: 1 },
+    ...Array.from({ length: 1000 }, (_, i) => ({ sheet: ref, row: 1005 - i, col: 8 })),
+    { sheet: ref, row: 5, col: 7 },
+  ];
   et.calls = 0;
   const probes = probeCells((r) => (r.name === ref.name ? sheet : null), cells);
   // A thousand cells in one run with a fill in its middle: the calls follow the regions, not the cells.
   expect(et.calls).toBeLessThan(100);
   expect(probes[0].missing).toBe(true);
-  expect(probes[1]).toEqual({ missing: false, state: { value: null, fill: null }, locked: false, protection: { protected: true, formatCells: false } });
+  expect(probes[1]).toEqual({
+    missing: false,
+    state: { value: null, fill: null },
+    locked: false,
+    protection: { protected: true, formatCells: false },
+  });
   expect(probes[1000 - 4].state).toEqual({ value: null, fill: '#FFEB9C' });
   expect(probes[1001]).toMatchObject({ state: { value: '分值', fill: null }, locked: true });
   expect(probes.slice(1, 1001).every((p) => p.locked === false)).toBe(true);

@@ -28,7 +28,11 @@ function probeGrid(cells: number[][]): { seen: (number | null)[][]; asks: number
 }
 
 test('every cell is reported exactly once, with its value, whatever the layout', () => {
-  const grid = fc.integer({ min: 1, max: 12 }).chain((cols) => fc.array(fc.array(fc.integer({ min: 0, max: 2 }), { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 150 }));
+  const grid = fc
+    .integer({ min: 1, max: 12 })
+    .chain((cols) =>
+      fc.array(fc.array(fc.integer({ min: 0, max: 2 }), { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 150 }),
+    );
   fc.assert(
     fc.property(grid, (cells) => {
       expect(probeGrid(cells).seen).toEqual(cells);
@@ -53,5 +57,7 @@ test('subtract leaves the parts of a rectangle outside another', () => {
     { top: 2, left: 1, bottom: 3, right: 1 },
     { top: 2, left: 4, bottom: 3, right: 4 },
   ]);
-  expect(subtract({ top: 1, left: 1, bottom: 2, right: 2 }, { top: 5, left: 5, bottom: 6, right: 6 })).toEqual([{ top: 1, left: 1, bottom: 2, right: 2 }]);
+  expect(subtract({ top: 1, left: 1, bottom: 2, right: 2 }, { top: 5, left: 5, bottom: 6, right: 6 })).toEqual([
+    { top: 1, left: 1, bottom: 2, right: 2 },
+  ]);
 });

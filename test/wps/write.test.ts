@@ -17,7 +17,8 @@ function setup(rows = 1000) {
   return { book, et, sheet: () => ws };
 }
 
-const scores = (n: number): CellWrite[] => Array.from({ length: n }, (_, i) => ({ sheet: SHEET, row: i + 1, col: 2, set: { value: i / 4, numberFormat: '0.00' } }));
+const scores = (n: number): CellWrite[] =>
+  Array.from({ length: n }, (_, i) => ({ sheet: SHEET, row: i + 1, col: 2, set: { value: i / 4, numberFormat: '0.00' } }));
 
 test('a column of scores is one block: three calls to write 1000 cells, values as numbers with their format', () => {
   const { book, et, sheet } = setup();
@@ -66,7 +67,9 @@ test('fills are written as BGR colours and removed with xlPatternNone', () => {
 });
 
 describe('document properties', () => {
-  const record = { entries: Array.from({ length: 40 }, (_, i) => ({ cell: `H${i + 1}`, before: { value: '原来的文字', numberFormat: 'General' } })) };
+  const record = {
+    entries: Array.from({ length: 40 }, (_, i) => ({ cell: `H${i + 1}`, before: { value: '原来的文字', numberFormat: 'General' } })),
+  };
 
   test.each([
     ['keeps 255 characters a property', 255],
@@ -86,7 +89,14 @@ describe('document properties', () => {
   });
 
   test('where WPS cuts a property short, the value is deflated and kept in parts as long as WPS keeps', () => {
-    const big = { entries: Array.from({ length: 2000 }, (_, i) => ({ sheet: '表', cell: `H${i + 6}`, before: { value: null }, after: { value: i / 8, numberFormat: '0.00' } })) };
+    const big = {
+      entries: Array.from({ length: 2000 }, (_, i) => ({
+        sheet: '表',
+        cell: `H${i + 6}`,
+        before: { value: null },
+        after: { value: i / 8, numberFormat: '0.00' },
+      })),
+    };
     const parts = (limit: number) => {
       const book = new MemoryWorkbook();
       book.addSheet('表');

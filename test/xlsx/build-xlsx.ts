@@ -47,14 +47,22 @@ export function partsWorkbook(book: PartsBook): Uint8Array {
   const overrides = [
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>',
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
-    ...sheetParts.map((p) => `<Override PartName="/${p}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`),
-    ...(book.sharedStrings ? ['<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'] : []),
+    ...sheetParts.map(
+      (p) => `<Override PartName="/${p}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    ),
+    ...(book.sharedStrings
+      ? [
+          '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>',
+        ]
+      : []),
     ...(book.overrides ?? []),
   ];
   files['[Content_Types].xml'] = strToU8(
     `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides.join('')}</Types>`,
   );
-  files['_rels/.rels'] = strToU8(`${XML}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  files['_rels/.rels'] = strToU8(
+    `${XML}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
   const rels = [
     ...sheetParts.map((p, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="${p.replace(/^xl\//, '')}"/>`),
     `<Relationship Id="rIdS" Type="${REL}/styles" Target="styles.xml"/>`,
@@ -63,10 +71,14 @@ export function partsWorkbook(book: PartsBook): Uint8Array {
   ];
   files['xl/_rels/workbook.xml.rels'] = strToU8(`${XML}<Relationships xmlns="${PKG_REL}">${rels.join('')}</Relationships>`);
   const sheets = book.sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
-  files['xl/workbook.xml'] = strToU8(`${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${sheets}</sheets>${book.workbookTail ?? ''}</workbook>`);
+  files['xl/workbook.xml'] = strToU8(
+    `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${sheets}</sheets>${book.workbookTail ?? ''}</workbook>`,
+  );
   files['xl/styles.xml'] = strToU8(`${XML}<styleSheet xmlns="${MAIN}">${book.styles ?? PLAIN_STYLES}</styleSheet>`);
   if (book.sharedStrings) {
-    files['xl/sharedStrings.xml'] = strToU8(`${XML}<sst xmlns="${MAIN}" count="${book.sharedStrings.length}" uniqueCount="${book.sharedStrings.length}">${book.sharedStrings.join('')}</sst>`);
+    files['xl/sharedStrings.xml'] = strToU8(
+      `${XML}<sst xmlns="${MAIN}" count="${book.sharedStrings.length}" uniqueCount="${book.sharedStrings.length}">${book.sharedStrings.join('')}</sst>`,
+    );
   }
   book.sheets.forEach((s, i) => {
     files[sheetParts[i]] = strToU8(`${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">${s.head ?? ''}${s.body}</worksheet>`);

@@ -52,7 +52,11 @@ const SHEET =
   '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
 
 function book(): XlsxBook {
-  const bytes = partsWorkbook({ sheets: [{ name: 'S', body: SHEET }], sharedStrings: ['<si><t>标签</t></si>'], styles: STYLES_WITH_FORMATS });
+  const bytes = partsWorkbook({
+    sheets: [{ name: 'S', body: SHEET }],
+    sharedStrings: ['<si><t>标签</t></si>'],
+    styles: STYLES_WITH_FORMATS,
+  });
   return XlsxBook.open('s.xlsx', bytes);
 }
 
@@ -91,7 +95,9 @@ describe('writing into existing, missing and special cells', () => {
   test('the existing cell formats are untouched; new ones are appended and counted', () => {
     const old = parseStyles('in', before['xl/styles.xml']);
     const now = parseStyles('out', after['xl/styles.xml']);
-    old.cellXfs.forEach((xf, i) => expect(after['xl/styles.xml'].slice(now.cellXfs[i].start, now.cellXfs[i].end)).toBe(before['xl/styles.xml'].slice(xf.start, xf.end)));
+    old.cellXfs.forEach((xf, i) =>
+      expect(after['xl/styles.xml'].slice(now.cellXfs[i].start, now.cellXfs[i].end)).toBe(before['xl/styles.xml'].slice(xf.start, xf.end)),
+    );
     expect(now.cellXfs.length).toBeGreaterThan(old.cellXfs.length);
     expect(after['xl/styles.xml']).toContain(`<cellXfs count="${now.cellXfs.length}">`);
   });
@@ -125,10 +131,15 @@ describe('writing into existing, missing and special cells', () => {
 
   test('everything outside the planned cells is the same text, byte for byte', () => {
     const strip = (xml: string): string =>
-      xml.replace(/<c r="(B1|C1|A1|E1|B4|C6)"[^>]*?(\/>|>.*?<\/c>)/g, '').replace(/<row r="(4|6)"><\/row>/g, '').replace(/ spans="[^"]*"/g, '').replace(/<dimension[^>]*>/, '');
+      xml
+        .replace(/<c r="(B1|C1|A1|E1|B4|C6)"[^>]*?(\/>|>.*?<\/c>)/g, '')
+        .replace(/<row r="(4|6)"><\/row>/g, '')
+        .replace(/ spans="[^"]*"/g, '')
+        .replace(/<dimension[^>]*>/, '');
     expect(strip(after['xl/worksheets/sheet1.xml'])).toBe(strip(before['xl/worksheets/sheet1.xml']));
     for (const name of Object.keys(before)) {
-      if (!['xl/worksheets/sheet1.xml', 'xl/styles.xml', 'xl/workbook.xml'].includes(name)) expect({ name, text: after[name] }).toEqual({ name, text: before[name] });
+      if (!['xl/worksheets/sheet1.xml', 'xl/styles.xml', 'xl/workbook.xml'].includes(name))
+        expect({ name, text: after[name] }).toEqual({ name, text: before[name] });
     }
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
   });
@@ -147,8 +158,12 @@ test('an existing calcPr gets the attribute; other attributes stay', () => {
 });
 
 test('cells without an address keep their place when a cell is inserted before them', () => {
-  const bytes = partsWorkbook({ sheets: [{ name: 'S', body: '<sheetData><row r="1"><c r="A1"><v>1</v></c><c><v>2</v></c><c><v>3</v></c></row></sheetData>' }] });
-  const edit = editBook(XlsxBook.open('r.xlsx', bytes), [patch('B1', { value: 9 }, { value: 2 }), patch('E1', { value: 5 })], { recalcOnOpen: false });
+  const bytes = partsWorkbook({
+    sheets: [{ name: 'S', body: '<sheetData><row r="1"><c r="A1"><v>1</v></c><c><v>2</v></c><c><v>3</v></c></row></sheetData>' }],
+  });
+  const edit = editBook(XlsxBook.open('r.xlsx', bytes), [patch('B1', { value: 9 }, { value: 2 }), patch('E1', { value: 5 })], {
+    recalcOnOpen: false,
+  });
   const [s] = XlsxBook.open('out.xlsx', edit.bytes).snapshots();
   expect(s.cells[0].map((c) => c.value)).toEqual([1, 9, 3, null, 5]);
 });
@@ -169,10 +184,24 @@ describe('the demo’s marks', () => {
   });
 
   test('a sheet the pane inserted is added with its widths, wrapping, merges and cells', () => {
-    const edit = editBook(book(), [patch('A1', { value: '项目支出绩效自评表' }, { value: null }, '新表'), patch('B2', { value: 3, numberFormat: '0.00' }, { value: null }, '新表')], {
-      recalcOnOpen: true,
-      newSheets: [{ name: '新表', columnWidths: new Map([[1, 24]]), wrapped: [{ row: 1, col: 1 }], merges: [{ top: 1, left: 1, bottom: 1, right: 3 }] }],
-    });
+    const edit = editBook(
+      book(),
+      [
+        patch('A1', { value: '项目支出绩效自评表' }, { value: null }, '新表'),
+        patch('B2', { value: 3, numberFormat: '0.00' }, { value: null }, '新表'),
+      ],
+      {
+        recalcOnOpen: true,
+        newSheets: [
+          {
+            name: '新表',
+            columnWidths: new Map([[1, 24]]),
+            wrapped: [{ row: 1, col: 1 }],
+            merges: [{ top: 1, left: 1, bottom: 1, right: 3 }],
+          },
+        ],
+      },
+    );
     const again = XlsxBook.open('n.xlsx', edit.bytes);
     expect(again.sheets.map((s) => s.name)).toEqual(['S', '新表']);
     const read = again.read(again.sheets[1], true);
@@ -186,15 +215,22 @@ describe('the demo’s marks', () => {
   });
 
   test('replacing a formula the person typed over drops the calculation chain with its references', () => {
-    const chain = '<?xml version="1.0"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="A1" i="1"/></calcChain>';
+    const chain =
+      '<?xml version="1.0"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="A1" i="1"/></calcChain>';
     const bytes = partsWorkbook({
       sheets: [{ name: 'S', body: '<sheetData><row r="1"><c r="A1"><f>1+1</f><v>2</v></c></row></sheetData>' }],
       extra: { 'xl/calcChain.xml': chain },
-      overrides: ['<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>'],
-      workbookRels: ['<Relationship Id="rIdC" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/>'],
+      overrides: [
+        '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>',
+      ],
+      workbookRels: [
+        '<Relationship Id="rIdC" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/>',
+      ],
       styles: PLAIN_STYLES,
     });
-    const edit = editBook(XlsxBook.open('f.xlsx', bytes), [patch('A1', { value: 5 }, { value: 2, formula: '=1+1' })], { recalcOnOpen: true });
+    const edit = editBook(XlsxBook.open('f.xlsx', bytes), [patch('A1', { value: 5 }, { value: 2, formula: '=1+1' })], {
+      recalcOnOpen: true,
+    });
     const after = parts(edit.bytes);
     expect(after['xl/calcChain.xml']).toBeUndefined();
     expect(after['xl/_rels/workbook.xml.rels']).not.toContain('calcChain');

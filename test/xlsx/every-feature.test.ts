@@ -20,7 +20,10 @@ function elements(text: string): string[] {
   scanXml('x', text, {
     open(t) {
       stack.push(t.name);
-      const attrs = Object.entries(t.attributes).filter(([k]) => k !== 'count').map(([k, v]) => `${k}=${v}`).join(' ');
+      const attrs = Object.entries(t.attributes)
+        .filter(([k]) => k !== 'count')
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ');
       out.push(`${stack.join('>')} ${attrs}`);
       if (t.selfClosing) stack.pop();
     },
@@ -109,7 +112,15 @@ test('inside the sheet only the written cells differ: merges, validations, page 
   const old = strFromU8(before[FORM_PART]);
   const now = strFromU8(after[FORM_PART]);
   expect(strip(now)).toBe(strip(old));
-  for (const kept of ['sqref="G:G"', 'useFirstPageNumber="1"', '<rowBreaks', '<drawing r:id="rIdDrw"/>', 'x14:sparklineGroups', "'下拉选项'!$A$1:$A$4", '[1]预算!$A$1']) {
+  for (const kept of [
+    'sqref="G:G"',
+    'useFirstPageNumber="1"',
+    '<rowBreaks',
+    '<drawing r:id="rIdDrw"/>',
+    'x14:sparklineGroups',
+    "'下拉选项'!$A$1:$A$4",
+    '[1]预算!$A$1',
+  ]) {
     expect(now).toContain(kept);
     expect(now.split(kept)).toHaveLength(old.split(kept).length);
   }

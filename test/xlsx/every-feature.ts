@@ -42,25 +42,40 @@ export async function everyFeatureWorkbook(): Promise<Uint8Array> {
 
   // A VBA project: the workbook becomes macro-enabled.
   put('xl/vbaProject.bin', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(7)]));
-  types = types.replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml');
+  types = types.replace(
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+    'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+  );
   types = insertBefore(types, '<Override', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>');
 
   // External link, printer settings, customXml: related from the workbook.
   let wbRels = text('xl/_rels/workbook.xml.rels');
-  wbRels = insertBefore(wbRels, '</Relationships>', [
-    `<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>`,
-    `<Relationship Id="rIdExt" Type="${REL}/externalLink" Target="externalLinks/externalLink1.xml"/>`,
-    `<Relationship Id="rIdXml" Type="${REL}/customXml" Target="../customXml/item1.xml"/>`,
-  ].join(''));
+  wbRels = insertBefore(
+    wbRels,
+    '</Relationships>',
+    [
+      `<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>`,
+      `<Relationship Id="rIdExt" Type="${REL}/externalLink" Target="externalLinks/externalLink1.xml"/>`,
+      `<Relationship Id="rIdXml" Type="${REL}/customXml" Target="../customXml/item1.xml"/>`,
+    ].join(''),
+  );
   put('xl/_rels/workbook.xml.rels', wbRels);
   put(
     'xl/externalLinks/externalLink1.xml',
     `${XML}<externalLink xmlns="${MAIN}" xmlns:r="${REL}"><externalBook r:id="rId1"><sheetNames><sheetName val="预算"/></sheetNames><sheetDataSet><sheetData sheetId="0"><row r="1"><cell r="A1"><v>8016.09</v></cell></row></sheetData></sheetDataSet></externalBook></externalLink>`,
   );
-  put('xl/externalLinks/_rels/externalLink1.xml.rels', rels([`<Relationship Id="rId1" Type="${REL}/externalLinkPath" Target="file:///C:/%E9%A2%84%E7%AE%97/2022.xlsx" TargetMode="External"/>`]));
+  put(
+    'xl/externalLinks/_rels/externalLink1.xml.rels',
+    rels([
+      `<Relationship Id="rId1" Type="${REL}/externalLinkPath" Target="file:///C:/%E9%A2%84%E7%AE%97/2022.xlsx" TargetMode="External"/>`,
+    ]),
+  );
   override('xl/externalLinks/externalLink1.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml');
   put('customXml/item1.xml', `${XML}<jixiao xmlns="urn:jixiao:test"><单位>渌口分局</单位></jixiao>`);
-  put('customXml/itemProps1.xml', `${XML}<ds:datastoreItem ds:itemID="{6A0F1E34-8E4E-4E3B-9D0E-1D3E64B2A001}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>`);
+  put(
+    'customXml/itemProps1.xml',
+    `${XML}<ds:datastoreItem ds:itemID="{6A0F1E34-8E4E-4E3B-9D0E-1D3E64B2A001}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>`,
+  );
   put('customXml/_rels/item1.xml.rels', rels([`<Relationship Id="rId1" Type="${REL}/customXmlProps" Target="itemProps1.xml"/>`]));
   override('customXml/itemProps1.xml', 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml');
 
@@ -69,19 +84,34 @@ export async function everyFeatureWorkbook(): Promise<Uint8Array> {
     'docProps/custom.xml',
     `${XML}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="填报单位"><vt:lpwstr>株洲市公安局渌口分局</vt:lpwstr></property></Properties>`,
   );
-  put('_rels/.rels', insertBefore(text('_rels/.rels'), '</Relationships>', `<Relationship Id="rIdCustom" Type="${REL}/custom-properties" Target="docProps/custom.xml"/>`));
+  put(
+    '_rels/.rels',
+    insertBefore(
+      text('_rels/.rels'),
+      '</Relationships>',
+      `<Relationship Id="rIdCustom" Type="${REL}/custom-properties" Target="docProps/custom.xml"/>`,
+    ),
+  );
   override('docProps/custom.xml', 'application/vnd.openxmlformats-officedocument.custom-properties+xml');
 
   // Workbook: structure protection, the external reference, a name that uses it.
   let wb = text('xl/workbook.xml');
   wb = insertBefore(wb, '<sheets>', '<workbookProtection lockStructure="1"/>');
-  wb = insertBefore(wb, '<calcPr', '<externalReferences><externalReference r:id="rIdExt"/></externalReferences><definedNames><definedName name="上年预算">[1]预算!$A$1</definedName></definedNames>');
+  wb = insertBefore(
+    wb,
+    '<calcPr',
+    '<externalReferences><externalReference r:id="rIdExt"/></externalReferences><definedNames><definedName name="上年预算">[1]预算!$A$1</definedName></definedNames>',
+  );
   put('xl/workbook.xml', wb);
 
   // Styles: a named cell style beside Normal.
   let styles = text('xl/styles.xml');
   styles = styles.replace(/<cellStyleXfs count="(\d+)">/, (_, n: string) => `<cellStyleXfs count="${Number(n) + 1}">`);
-  styles = insertBefore(styles, '</cellStyleXfs>', '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" applyAlignment="1"><alignment horizontal="center"/></xf>');
+  styles = insertBefore(
+    styles,
+    '</cellStyleXfs>',
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" applyAlignment="1"><alignment horizontal="center"/></xf>',
+  );
   styles = styles.replace('<cellStyles count="1">', '<cellStyles count="2">');
   styles = insertBefore(styles, '</cellStyles>', '<cellStyle name="财务表头" xfId="1"/>');
   put('xl/styles.xml', styles);
@@ -89,10 +119,24 @@ export async function everyFeatureWorkbook(): Promise<Uint8Array> {
   // The form's sheet: a formula on the external link, a whole-column validation, a page break,
   // page numbering from 3, printer settings, a drawn seal, and x14 validation + sparklines.
   let sheet = text(FORM_PART);
-  sheet = sheet.replace(/(<row r="4"[^>]*>[\s\S]*?)(<\/row>)/, (_, row: string, end: string) => `${row}<c r="K4"><f>[1]预算!$A$1</f><v>8016.09</v></c>${end}`);
-  sheet = insertBefore(sheet, '<pageMargins', '<dataValidations count="1"><dataValidation type="decimal" allowBlank="1" showErrorMessage="1" sqref="G:G"><formula1>0</formula1><formula2>100</formula2></dataValidation></dataValidations>');
-  sheet = sheet.replace(/<pageSetup ([^>]*?)\/>/, (_, attrs: string) => `<pageSetup ${attrs} useFirstPageNumber="1" firstPageNumber="3" r:id="rIdPrn"/>`);
-  sheet = insertBefore(sheet, '</worksheet>', '<rowBreaks count="1" manualBreakCount="1"><brk id="20" max="16383" man="1"/></rowBreaks><drawing r:id="rIdDrw"/>');
+  sheet = sheet.replace(
+    /(<row r="4"[^>]*>[\s\S]*?)(<\/row>)/,
+    (_, row: string, end: string) => `${row}<c r="K4"><f>[1]预算!$A$1</f><v>8016.09</v></c>${end}`,
+  );
+  sheet = insertBefore(
+    sheet,
+    '<pageMargins',
+    '<dataValidations count="1"><dataValidation type="decimal" allowBlank="1" showErrorMessage="1" sqref="G:G"><formula1>0</formula1><formula2>100</formula2></dataValidation></dataValidations>',
+  );
+  sheet = sheet.replace(
+    /<pageSetup ([^>]*?)\/>/,
+    (_, attrs: string) => `<pageSetup ${attrs} useFirstPageNumber="1" firstPageNumber="3" r:id="rIdPrn"/>`,
+  );
+  sheet = insertBefore(
+    sheet,
+    '</worksheet>',
+    '<rowBreaks count="1" manualBreakCount="1"><brk id="20" max="16383" man="1"/></rowBreaks><drawing r:id="rIdDrw"/>',
+  );
   const x14 = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
   sheet = insertBefore(
     sheet,
@@ -101,10 +145,13 @@ export async function everyFeatureWorkbook(): Promise<Uint8Array> {
       `<ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="${x14}"><x14:sparklineGroups xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:sparklineGroup displayEmptyCellsAs="gap"><x14:colorSeries rgb="FF376092"/><x14:sparklines><x14:sparkline><xm:f>'部门整体支出绩效自评表'!G14:G20</xm:f><xm:sqref>J14</xm:sqref></x14:sparkline></x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext></extLst>`,
   );
   put(FORM_PART, sheet);
-  put('xl/worksheets/_rels/sheet1.xml.rels', rels([
-    `<Relationship Id="rIdPrn" Type="${REL}/printerSettings" Target="../printerSettings/printerSettings1.bin"/>`,
-    `<Relationship Id="rIdDrw" Type="${REL}/drawing" Target="../drawings/drawing1.xml"/>`,
-  ]));
+  put(
+    'xl/worksheets/_rels/sheet1.xml.rels',
+    rels([
+      `<Relationship Id="rIdPrn" Type="${REL}/printerSettings" Target="../printerSettings/printerSettings1.bin"/>`,
+      `<Relationship Id="rIdDrw" Type="${REL}/drawing" Target="../drawings/drawing1.xml"/>`,
+    ]),
+  );
   put('xl/printerSettings/printerSettings1.bin', new Uint8Array(Array.from({ length: 220 }, (_, i) => (i * 31) % 256)));
   override('xl/printerSettings/printerSettings1.bin', 'application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings');
   put(

@@ -76,7 +76,10 @@ export function worksheetToSnapshot(ws: Worksheet): Snapshot {
       if (cell.isMerged) {
         const master = cell.master;
         const range = merges.get(master.address) ?? {
-          top: Number(master.row), left: Number(master.col), bottom: Number(master.row), right: Number(master.col),
+          top: Number(master.row),
+          left: Number(master.col),
+          bottom: Number(master.row),
+          right: Number(master.col),
         };
         range.top = Math.min(range.top, rowNumber);
         range.left = Math.min(range.left, colNumber);

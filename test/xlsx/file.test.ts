@@ -54,7 +54,10 @@ it('names a missing file, a folder and an empty file', async () => {
 });
 
 it('refuses a small file whose sheet would unpack past the limit, before unpacking it', async () => {
-  const rows = Array.from({ length: 30000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>填充 ${i}</t></is></c><c r="B${i + 1}"><v>${i}</v></c></row>`);
+  const rows = Array.from(
+    { length: 30000 },
+    (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>填充 ${i}</t></is></c><c r="B${i + 1}"><v>${i}</v></c></row>`,
+  );
   const file = path.join(dir, 'long.xlsx');
   await fs.writeFile(file, partsWorkbook({ sheets: [{ name: '长表', body: `<sheetData>${rows.join('')}</sheetData>` }] }));
   const r = await problem(() => openXlsxFile(file, { ...DEFAULT_LIMITS, partBytes: 1024 * 1024 }));

@@ -44,7 +44,9 @@ function cellAt(s: Snapshot, address: string): Cell | undefined {
 
 /** exceljs turns a date cell into a Date and back: the same day, up to a rounding in the last bits. */
 function rounded(snapshots: Snapshot[]): Snapshot[] {
-  return JSON.parse(JSON.stringify(snapshots, (_, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(12)) : v))) as Snapshot[];
+  return JSON.parse(
+    JSON.stringify(snapshots, (_, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(12)) : v)),
+  ) as Snapshot[];
 }
 
 describe('cell kinds an exceljs-written file holds', () => {
@@ -105,13 +107,24 @@ async function fixtures(): Promise<[string, () => Promise<Uint8Array>][]> {
   const list: [string, () => Promise<Uint8Array>][] = [
     ['the seed', sketch([seedSketch])],
     ['the seed at F3 beside the project form', sketch([seedSketchAt({ row: 3, col: 6 }), projectSketch])],
-    ['a variant with a 权重 budget header', sketch([variantSketch({ budgetHeader: ['全年预算数', '全年执行数', '执行率', '权重', '得分'] })])],
-    ['a variant with an unexplained row', sketch([variantSketch({ rows: STANDARD_ROWS.map((r, k) => (k === 1 ? { ...r, why: '' } : r)) })])],
+    [
+      'a variant with a 权重 budget header',
+      sketch([variantSketch({ budgetHeader: ['全年预算数', '全年执行数', '执行率', '权重', '得分'] })]),
+    ],
+    [
+      'a variant with an unexplained row',
+      sketch([variantSketch({ rows: STANDARD_ROWS.map((r, k) => (k === 1 ? { ...r, why: '' } : r)) })]),
+    ],
     ['a generated form of 100 rows', sketch([seedFormOf(100)])],
     ['the department template', () => templateBytes('department', { year: '2025' })],
     ['the project template', () => templateBytes('project', {})],
-    ['a review workbook', async () => reviewWorkbook([{ file: 'a.xlsx', error: null, sheets: [analyzeSheet(door(await sketch([seedSketch])())[0])] }])],
-    ...(await fs.readdir(samples)).filter((f) => f.endsWith('.xlsx')).map((f): [string, () => Promise<Uint8Array>] => [`assets/samples/${f}`, async () => fs.readFile(path.join(samples, f))]),
+    [
+      'a review workbook',
+      async () => reviewWorkbook([{ file: 'a.xlsx', error: null, sheets: [analyzeSheet(door(await sketch([seedSketch])())[0])] }]),
+    ],
+    ...(await fs.readdir(samples))
+      .filter((f) => f.endsWith('.xlsx'))
+      .map((f): [string, () => Promise<Uint8Array>] => [`assets/samples/${f}`, async () => fs.readFile(path.join(samples, f))]),
   ];
   for (const c of badSheetCases()) {
     // The 200,000-row case is the same seed with filler streamed below it; its read is timed in the hardening suite.
@@ -191,7 +204,12 @@ describe('what Excel writes and exceljs does not', () => {
 
   test('an array formula is on every cell it covers (exceljs puts it on the first only): no write may split it', async () => {
     const bytes = partsWorkbook({
-      sheets: [{ name: 'A', body: '<sheetData><row r="1"><c r="A1"><f t="array" ref="A1:B1">{1,2}*3</f><v>3</v></c><c r="B1"><v>6</v></c></row></sheetData>' }],
+      sheets: [
+        {
+          name: 'A',
+          body: '<sheetData><row r="1"><c r="A1"><f t="array" ref="A1:B1">{1,2}*3</f><v>3</v></c><c r="B1"><v>6</v></c></row></sheetData>',
+        },
+      ],
     });
     const [s] = door(bytes);
     expect(cellAt(s, 'A1')).toEqual({ value: 3, formula: '={1,2}*3' });
@@ -205,19 +223,23 @@ describe('what Excel writes and exceljs does not', () => {
       '<numFmts count="1"><numFmt numFmtId="170" formatCode="0.00&quot;分&quot;"/></numFmts>' +
       '<fonts count="1"><font/></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders>' +
       '<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="10"/><xf numFmtId="14"/><xf numFmtId="31"/><xf numFmtId="170"/></cellXfs>';
-    const body = '<sheetData><row r="1"><c r="A1" s="1"><v>0.9553</v></c><c r="B1" s="2"><v>44926</v></c><c r="C1" s="3"><v>44926</v></c><c r="D1" s="4"><v>9.5</v></c></row></sheetData>';
+    const body =
+      '<sheetData><row r="1"><c r="A1" s="1"><v>0.9553</v></c><c r="B1" s="2"><v>44926</v></c><c r="C1" s="3"><v>44926</v></c><c r="D1" s="4"><v>9.5</v></c></row></sheetData>';
     const [s] = door(partsWorkbook({ sheets: [{ name: 'F', body }], styles }));
     expect(s.cells[0].map((c) => c.numberFormat)).toEqual(['0.00%', 'mm-dd-yy', 'yyyy"年"m"月"d"日"', '0.00"分"']);
     expect(s.cells[0][1].value).toBe(44926);
   });
 
   test('a sheet part under an unexpected name is found through the relationships', () => {
-    const bytes = partsWorkbook({ sheets: [{ name: '表', part: 'xl/odd/名字.xml', body: '<sheetData><row r="1"><c r="A1"><v>5</v></c></row></sheetData>' }] });
+    const bytes = partsWorkbook({
+      sheets: [{ name: '表', part: 'xl/odd/名字.xml', body: '<sheetData><row r="1"><c r="A1"><v>5</v></c></row></sheetData>' }],
+    });
     expect(door(bytes)[0].cells).toEqual([[{ value: 5 }]]);
   });
 
   test('a covered cell of a merge shows nothing, whatever the file keeps there', () => {
-    const body = '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>';
+    const body =
+      '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>';
     const [s] = door(partsWorkbook({ sheets: [{ name: 'M', body }] }));
     expect(s.cells).toEqual([[{ value: 1 }]]);
     expect(s.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);

@@ -37,7 +37,7 @@ describe.each([
   ['leading zero-width space', '\u200b=1+1'],
   ['leading ideographic space', '\u3000=cmd'],
   ['leading BOM', '\ufeff@SUM(A1)'],
-  ['semicolon payload', '单位;=cmd|\' /C calc\'!A0'],
+  ['semicolon payload', "单位;=cmd|' /C calc'!A0"],
   ['comma payload', '单位,=1+1'],
   ['tab payload', '单位\t=1+1'],
   ['plus', '+2022'],

@@ -87,7 +87,7 @@ const files: ReviewFile[] = [
         form({
           unit: '=HYPERLINK("http://x","点我")',
           year: '+2022',
-          findings: [finding('warning', 'D9', 'indicator.unparsed', '-1+1 无法读取', "@SUM(A1:A2)")],
+          findings: [finding('warning', 'D9', 'indicator.unparsed', '-1+1 无法读取', '@SUM(A1:A2)')],
         }),
       ]),
     ],
@@ -173,7 +173,14 @@ describe('review workbook', () => {
     expect(ws.rowCount).toBe(1 + 1 + 5 + 1 + 1 + 1);
     const rows = Array.from({ length: ws.rowCount - 1 }, (_, i) => rowTexts(ws, i + 2));
     expect(rows).toContainEqual(['forms/lukou.xlsx', '封面', 'A1', 'form.not-found', '错误 / error', '未找到自评表']);
-    expect(rows).toContainEqual(['forms/broken.xlsx', '', '', 'file.unreadable', '错误 / error', '不是有效的 xlsx 文件 / not an xlsx file']);
+    expect(rows).toContainEqual([
+      'forms/broken.xlsx',
+      '',
+      '',
+      'file.unreadable',
+      '错误 / error',
+      '不是有效的 xlsx 文件 / not an xlsx file',
+    ]);
   });
 
   test('text from a form that looks like a formula stays text', async () => {
@@ -202,7 +209,9 @@ describe('review CSV', () => {
     expect(csv.startsWith('\uFEFF文件 / File,')).toBe(true);
     expect(lines).toHaveLength(1 + 5 + 1);
     expect(lines[6]).toBe('');
-    expect(lines[2].startsWith('forms/lukou.xlsx,Sheet1,株洲市公安局渌口分局,2022,部门整体支出 / department,100.00%,96.00,97.87,优,2,2,')).toBe(true);
+    expect(
+      lines[2].startsWith('forms/lukou.xlsx,Sheet1,株洲市公安局渌口分局,2022,部门整体支出 / department,100.00%,96.00,97.87,优,2,2,'),
+    ).toBe(true);
   });
 
   test('quotes fields with commas and quotes, and defuses formula-like text', () => {
@@ -218,6 +227,8 @@ describe('a review of the seed form through the engine', () => {
   test('its row shows the unit, the entered 96 beside the recomputed total, and no errors', () => {
     const seed: ReviewFile = { file: 'lukou.xlsx', error: null, sheets: [analyzeSheet(sketchToSnapshot(seedSketch))] };
     const [, row] = reviewCsv([seed]).split('\r\n');
-    expect(row.startsWith('lukou.xlsx,部门整体支出绩效自评表,株洲市公安局渌口分局,2022,部门整体支出 / department,100.00%,96.00,97.87,优,0,')).toBe(true);
+    expect(
+      row.startsWith('lukou.xlsx,部门整体支出绩效自评表,株洲市公安局渌口分局,2022,部门整体支出 / department,100.00%,96.00,97.87,优,0,'),
+    ).toBe(true);
   });
 });

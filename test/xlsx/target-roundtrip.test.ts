@@ -9,7 +9,9 @@ import { sketchToWorkbook } from '../../src/xlsx/convert';
 
 const words = fc.constantFrom('', '≥', '≤', '<', '>', '=', '不低于', '不超过', '少于', '达到', '控制在');
 const units = fc.constantFrom('', '%', '万元', '元', '天', '个', '人次', '分', '个工作日');
-const numbers = fc.tuple(fc.integer({ min: 0, max: 99999 }), fc.integer({ min: 0, max: 99 })).map(([i, f]) => (f === 0 ? String(i) : `${i}.${String(f).padStart(2, '0')}`));
+const numbers = fc
+  .tuple(fc.integer({ min: 0, max: 99999 }), fc.integer({ min: 0, max: 99 }))
+  .map(([i, f]) => (f === 0 ? String(i) : `${i}.${String(f).padStart(2, '0')}`));
 const targets = fc.tuple(words, numbers, units).map(([w, n, u]) => `${w}${n}${u}`);
 
 function withTarget(sketch: SheetSketch, target: string): SheetSketch {

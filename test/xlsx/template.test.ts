@@ -42,11 +42,34 @@ describe('the blank department form', () => {
     expect(ws.getCell('G2').value).toBe('（2025 年度）');
     const all = texts(ws);
     for (const label of [
-      '预算部门名称', '年初预算数', '全年预算数', '全年执行数', '执行率', '年度资金总额', '按收入性质分：',
-      '其中：一般公共预算', '纳入专户管理的非税收入拨款', '其中：基本支出', '项目支出', '预期目标', '实际完成情况',
-      '偏差原因分析及改进措施', '产出指标（50分）', '效益指标（30分）', '满意度指标（10分）', '数量指标', '质量指标',
-      '时效指标', '成本指标', '经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标', '服务对象满意度指标',
-      '总分', '自评等级',
+      '预算部门名称',
+      '年初预算数',
+      '全年预算数',
+      '全年执行数',
+      '执行率',
+      '年度资金总额',
+      '按收入性质分：',
+      '其中：一般公共预算',
+      '纳入专户管理的非税收入拨款',
+      '其中：基本支出',
+      '项目支出',
+      '预期目标',
+      '实际完成情况',
+      '偏差原因分析及改进措施',
+      '产出指标（50分）',
+      '效益指标（30分）',
+      '满意度指标（10分）',
+      '数量指标',
+      '质量指标',
+      '时效指标',
+      '成本指标',
+      '经济效益指标',
+      '社会效益指标',
+      '生态效益指标',
+      '可持续影响指标',
+      '服务对象满意度指标',
+      '总分',
+      '自评等级',
     ]) {
       expect(all).toContain(label);
     }
@@ -170,8 +193,18 @@ describe('the engine reads a blank form', () => {
   test('department: filled with figures that agree, the budget block and its two lists read clean', () => {
     const sketch = templateSketch('department', '2025');
     const fill: Record<string, string | number> = {
-      C3: '某区财政局', C5: 100, D5: 120, E5: 118, G5: 118 / 120, H5: 9.83,
-      D7: 100, D8: 0, D9: 0, D10: 20, H7: 90, H8: 30,
+      C3: '某区财政局',
+      C5: 100,
+      D5: 120,
+      E5: 118,
+      G5: 118 / 120,
+      H5: 9.83,
+      D7: 100,
+      D8: 0,
+      D9: 0,
+      D10: 20,
+      H7: 90,
+      H8: 30,
     };
     for (const [address, value] of Object.entries(fill)) {
       const p = parseA1(address)!;

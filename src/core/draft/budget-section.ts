@@ -17,7 +17,9 @@ export function budgetSection(form: FormReport, scored: boolean): Block[] {
     blocks.push(paragraph(text(`预算执行率为${b.rate}，执行偏低，原因是：`), gap('预算执行偏低的原因'), text('。')));
   }
   if (codes.has('budget.over-executed')) {
-    blocks.push(paragraph(text(`全年执行数超过预算（执行率${b.rate}），原因是：`), gap('超预算执行的原因（结转或追加资金等）'), text('。')));
+    blocks.push(
+      paragraph(text(`全年执行数超过预算（执行率${b.rate}），原因是：`), gap('超预算执行的原因（结转或追加资金等）'), text('。')),
+    );
   }
   for (const group of b.sources) blocks.push(...sourceBlocks(group, b.unit));
   return blocks;
@@ -30,7 +32,11 @@ function money(value: string | null, unit: string): string | null {
 function figures(b: BudgetReport, scored: boolean): Inline[] {
   const parts: string[] = [];
   const named = (name: string, value: string | null) => (value === null ? null : `${name}${value}`);
-  for (const p of [named('年初预算数', money(b.initial, b.unit)), named('全年预算数', money(b.planned, b.unit)), named('全年执行数', money(b.executed, b.unit))]) {
+  for (const p of [
+    named('年初预算数', money(b.initial, b.unit)),
+    named('全年预算数', money(b.planned, b.unit)),
+    named('全年执行数', money(b.executed, b.unit)),
+  ]) {
     if (p !== null) parts.push(p);
   }
   const out: Inline[] = [text(`本年度${parts.join('，')}`)];

@@ -15,7 +15,9 @@ export function conclusionSection(form: FormReport, scored: boolean, subject: st
     return [paragraph(text(`本表为不评分的自评表（表中没有分值和得分），不计算总分和等级。${subject}${completion}。`))];
   }
   if (form.total === null) {
-    return [paragraph(text(`表中没有总分行，自评总分为`), gap('自评总分'), text('，自评等级为'), gap('自评等级'), text(`。${completion}。`))];
+    return [
+      paragraph(text(`表中没有总分行，自评总分为`), gap('自评总分'), text('，自评等级为'), gap('自评等级'), text(`。${completion}。`)),
+    ];
   }
   const t = form.total;
   const blocks: Block[] = [
@@ -69,7 +71,11 @@ export function problemsSection(form: FormReport): Block[] {
     return [...rows.values()].sort((x, y) => x.row - y.row);
   };
   for (const r of byCode('indicator.unmet')) {
-    items.push([text(`“${r.name}”未达到年度指标值（年度指标值：${r.target}，实际完成值：${r.actual}）。下一步将`), gap(`针对“${r.name}”的改进措施`), text('。')]);
+    items.push([
+      text(`“${r.name}”未达到年度指标值（年度指标值：${r.target}，实际完成值：${r.actual}）。下一步将`),
+      gap(`针对“${r.name}”的改进措施`),
+      text('。'),
+    ]);
   }
   for (const r of byCode('indicator.over-achieved')) {
     items.push([

@@ -39,4 +39,3 @@ export function figureDifferences(form: FormReport): FigureDifference[] {
   }
   return out;
 }
-

@@ -39,7 +39,11 @@ function notes(form: FormReport, scored: boolean): Block[] {
     {
       kind: 'paragraph',
       note: true,
-      parts: [text(`（草稿：由绩效自评助手根据工作表「${form.sheet}」中的自评表生成，文中数字为按规则重算后的结果；标有${placeholderText('…')}的地方需要补充，全文请核对后使用。）`)],
+      parts: [
+        text(
+          `（草稿：由绩效自评助手根据工作表「${form.sheet}」中的自评表生成，文中数字为按规则重算后的结果；标有${placeholderText('…')}的地方需要补充，全文请核对后使用。）`,
+        ),
+      ],
     },
   ];
   if (!scored) out.push({ kind: 'paragraph', note: true, parts: [text('（本表不评分：表中没有分值和得分，报告不写总分和等级。）')] });
@@ -50,7 +54,11 @@ function notes(form: FormReport, scored: boolean): Block[] {
     out.push({
       kind: 'paragraph',
       note: true,
-      parts: [text(`（注意：表中有数字与按规则重算的结果不同：${named.join('；')}${more}。本报告采用重算后的数字，请先在表中重算或核对，使表与报告一致。）`)],
+      parts: [
+        text(
+          `（注意：表中有数字与按规则重算的结果不同：${named.join('；')}${more}。本报告采用重算后的数字，请先在表中重算或核对，使表与报告一致。）`,
+        ),
+      ],
     });
   }
   return out;

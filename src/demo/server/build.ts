@@ -27,9 +27,7 @@ async function newestTime(path: string): Promise<number> {
 
 /** True when dist/demo is missing, or a source is newer than the built page. */
 export async function demoIsStale(): Promise<boolean> {
-  const built = await Promise.all(
-    ['index.html', 'pane/taskpane.html'].map((name) => newestTime(join(DEMO_DIR, name))),
-  );
+  const built = await Promise.all(['index.html', 'pane/taskpane.html'].map((name) => newestTime(join(DEMO_DIR, name))));
   const builtAt = Math.min(...built);
   if (builtAt === 0) return true;
   const sources = await Promise.all(SOURCES.map((p) => newestTime(join(PROJECT_ROOT, p))));

@@ -119,7 +119,10 @@ export class MemoryContext {
     if (this.book.cellEditMode) {
       if (!this.delayForCellEdit) {
         this.queue.length = 0;
-        throw new MemoryOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+        throw new MemoryOfficeError(
+          'InvalidOperationInCellEditMode',
+          'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+        );
       }
       await this.book.cellEditDone();
     }
@@ -184,7 +187,8 @@ export abstract class MemoryProxy {
 
   /** Queue loading of properties; "a/b/c" paths load through child objects. */
   protected queueLoad(propertyNames?: string | string[]): void {
-    const names = propertyNames === undefined ? this.scalarNames() : typeof propertyNames === 'string' ? propertyNames.split(',') : propertyNames;
+    const names =
+      propertyNames === undefined ? this.scalarNames() : typeof propertyNames === 'string' ? propertyNames.split(',') : propertyNames;
     const children = new Map<string, string[]>();
     for (const raw of names) {
       const name = raw.trim();

@@ -1,7 +1,14 @@
 // Range formats of the in-memory Excel: fill, protection (the cell lock), wrap, column width,
 // borders, alignment and font (ExcelApi 1.1).
 // On a protected sheet Excel refuses format changes unless the protection allows formatting cells.
-import type { RangeBorderCollectionLike, RangeBorderLike, RangeFillLike, RangeFontLike, RangeFormatLike, RangeFormatProtectionLike } from '../host';
+import type {
+  RangeBorderCollectionLike,
+  RangeBorderLike,
+  RangeFillLike,
+  RangeFontLike,
+  RangeFormatLike,
+  RangeFormatProtectionLike,
+} from '../host';
 import { MemoryOfficeError, MemoryProxy, type MemoryContext } from './context';
 import { type BorderIndex, type CellLook } from './looks';
 import type { Target } from './targets';
@@ -107,7 +114,10 @@ const HORIZONTAL: Record<string, CellLook['horizontal'] | null> = { General: nul
 const VERTICAL: Record<string, CellLook['vertical']> = { Top: 'top', Center: 'middle', Bottom: 'bottom' };
 
 function invalid(what: string, value: unknown): MemoryOfficeError {
-  return new MemoryOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format: ${what} = ${String(value)}`);
+  return new MemoryOfficeError(
+    'InvalidArgument',
+    `The argument is invalid or missing or has an incorrect format: ${what} = ${String(value)}`,
+  );
 }
 
 /** One queued format change on every cell of the range, refused on a protected sheet as Excel does. */

@@ -49,7 +49,10 @@ export function createOfficeHost(workbook: MemoryWorkbook, opts: HostOptions = {
   const actions = new Map<string, (event: CommandEventLike) => void>();
   const Excel: ExcelSurface = {
     // Like Excel.run, also callable with the batch alone.
-    run<T>(first: RunOptionsLike | ((context: RequestContextLike) => Promise<T>), second?: (context: RequestContextLike) => Promise<T>): Promise<T> {
+    run<T>(
+      first: RunOptionsLike | ((context: RequestContextLike) => Promise<T>),
+      second?: (context: RequestContextLike) => Promise<T>,
+    ): Promise<T> {
       const options = typeof first === 'function' ? {} : first;
       const batch = typeof first === 'function' ? first : second;
       if (!batch) return Promise.reject(new MemoryOfficeError('InvalidArgument', 'Excel.run needs a batch function.'));

@@ -4,7 +4,15 @@
 // input; getMergedAreasOrNullObject reports only merges whose top-left lies in the range and fails
 // above 512 of them.
 import { a1, MAX_COL, MAX_ROW, quoteSheet, rangeText } from '../../core/address';
-import type { CellPropertiesLike, CellPropertiesLoadLike, ClientResultLike, RangeAreasLike, RangeFormatLike, RangeLike, ScalarValue } from '../host';
+import type {
+  CellPropertiesLike,
+  CellPropertiesLoadLike,
+  ClientResultLike,
+  RangeAreasLike,
+  RangeFormatLike,
+  RangeLike,
+  ScalarValue,
+} from '../host';
 import { MemoryClientResult, MemoryOfficeError, MemoryProxy, type MemoryContext } from './context';
 import { MemoryFormat, protectedError, refuseFormatting } from './formats';
 import { parseRangeText, type Target } from './targets';
@@ -138,14 +146,21 @@ export class MemoryRange extends MemoryProxy implements RangeLike {
   }
 
   /** One write operation: checked for every cell first, then applied to all of them. */
-  private queueWrite(grid: ScalarValue[][], change: (cell: MemoryCell, value: ScalarValue) => Partial<MemoryCell>, formatOnly = false): void {
+  private queueWrite(
+    grid: ScalarValue[][],
+    change: (cell: MemoryCell, value: ScalarValue) => Partial<MemoryCell>,
+    formatOnly = false,
+  ): void {
     this.ctx.push(() => {
       const target = this.need();
       const { sheet, range } = target;
       const rows = range.bottom - range.top + 1;
       const cols = range.right - range.left + 1;
       if (grid.length !== rows || grid.some((row) => row.length !== cols)) {
-        throw new MemoryOfficeError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+        throw new MemoryOfficeError(
+          'InvalidArgument',
+          "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+        );
       }
       if (formatOnly) refuseFormatting(target);
       const cells: { row: number; col: number; value: ScalarValue }[] = [];
@@ -164,7 +179,11 @@ export class MemoryRange extends MemoryProxy implements RangeLike {
       for (const { row, col, value } of cells) {
         const next = change(sheet.get(row, col), value);
         // A typed percentage formats its cell: a format change, refused on a sheet that allows none.
-        sheet.patch(row, col, sheet.protected && !sheet.allowFormatCells && !formatOnly ? { ...next, numberFormat: sheet.get(row, col).numberFormat } : next);
+        sheet.patch(
+          row,
+          col,
+          sheet.protected && !sheet.allowFormatCells && !formatOnly ? { ...next, numberFormat: sheet.get(row, col).numberFormat } : next,
+        );
         if (!formatOnly) this.ctx.noteCellWrite(sheet.name, a1(row, col));
       }
       if (formatOnly) this.ctx.noteStateChange();
@@ -206,9 +225,14 @@ export class MemoryRange extends MemoryProxy implements RangeLike {
     return new MemoryRangeAreas(this.ctx, () => {
       const { sheet, range } = this.need();
       // Like Excel: only merges whose top-left cell lies inside the range (office-js#3611).
-      const inside = sheet.merges.filter((m) => m.top >= range.top && m.top <= range.bottom && m.left >= range.left && m.left <= range.right);
+      const inside = sheet.merges.filter(
+        (m) => m.top >= range.top && m.top <= range.bottom && m.left >= range.left && m.left <= range.right,
+      );
       if (inside.length > MERGED_AREAS_LIMIT) {
-        throw new MemoryOfficeError('GeneralException', `The range holds ${inside.length} merged areas; getMergedAreasOrNullObject returns at most ${MERGED_AREAS_LIMIT}.`);
+        throw new MemoryOfficeError(
+          'GeneralException',
+          `The range holds ${inside.length} merged areas; getMergedAreasOrNullObject returns at most ${MERGED_AREAS_LIMIT}.`,
+        );
       }
       return inside.length === 0 ? null : inside.map((m) => ({ sheet, range: m }));
     });
@@ -230,7 +254,8 @@ export class MemoryRange extends MemoryProxy implements RangeLike {
       const { sheet, range } = this.need();
       const r = range.top + row;
       const c = range.left + column;
-      if (r < 1 || c < 1 || r > MAX_ROW || c > MAX_COL) throw new MemoryOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      if (r < 1 || c < 1 || r > MAX_ROW || c > MAX_COL)
+        throw new MemoryOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
       return { sheet, range: { top: r, left: c, bottom: r, right: c } };
     });
   }
@@ -253,11 +278,14 @@ export class MemoryRange extends MemoryProxy implements RangeLike {
     this.ctx.push(() => {
       const { sheet, range } = this.need();
       if (sheet.protected) throw protectedError();
-      const areas = across ? Array.from({ length: range.bottom - range.top + 1 }, (_, i) => ({ ...range, top: range.top + i, bottom: range.top + i })) : [range];
+      const areas = across
+        ? Array.from({ length: range.bottom - range.top + 1 }, (_, i) => ({ ...range, top: range.top + i, bottom: range.top + i }))
+        : [range];
       for (const area of areas) {
         sheet.merges = sheet.merges.filter((m) => m.bottom < area.top || m.top > area.bottom || m.right < area.left || m.left > area.right);
         for (let r = area.top; r <= area.bottom; r++)
-          for (let c = area.left; c <= area.right; c++) if (r !== area.top || c !== area.left) sheet.patch(r, c, { value: null, formula: undefined });
+          for (let c = area.left; c <= area.right; c++)
+            if (r !== area.top || c !== area.left) sheet.patch(r, c, { value: null, formula: undefined });
         sheet.merges = [...sheet.merges, { ...area }];
       }
       this.ctx.noteStateChange();
@@ -268,7 +296,8 @@ export class MemoryRange extends MemoryProxy implements RangeLike {
     this.ctx.push(() => {
       const { sheet, range } = this.need();
       // Selecting on a sheet that is not active is unreliable in Excel (office-js#5118): refuse it here.
-      if (this.ctx.book.activeSheet !== sheet.name) throw new MemoryOfficeError('InvalidOperation', 'The range is not on the active sheet.');
+      if (this.ctx.book.activeSheet !== sheet.name)
+        throw new MemoryOfficeError('InvalidOperation', 'The range is not on the active sheet.');
       this.ctx.book.selectedAddress = `${sheet.name}!${rangeText(range)}`;
       this.ctx.noteStateChange();
     });
@@ -305,7 +334,10 @@ export class MemoryRangeAreas extends MemoryProxy implements RangeAreasLike {
     // The item proxies are made when the areas are known, at sync; load them in the same step.
     this.ctx.push(() => {
       this.items.length = 0;
-      for (const t of this.targets ?? []) this.items.push(this.ctx.runNow(() => new MemoryRange(this.ctx, () => t).load(fields.length > 0 ? fields : undefined) as MemoryRange));
+      for (const t of this.targets ?? [])
+        this.items.push(
+          this.ctx.runNow(() => new MemoryRange(this.ctx, () => t).load(fields.length > 0 ? fields : undefined) as MemoryRange),
+        );
     });
     this.queueLoad('areas');
   }

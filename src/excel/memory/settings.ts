@@ -58,9 +58,12 @@ export class MemorySettingCollection implements SettingCollectionLike {
 
   add(key: string, value: unknown): unknown {
     this.ctx.requireApi('1.4', 'SettingCollection.add');
-    this.ctx.push(() => {
-      this.ctx.book.settings[key] = clone(value);
-    }, { key, value });
+    this.ctx.push(
+      () => {
+        this.ctx.book.settings[key] = clone(value);
+      },
+      { key, value },
+    );
     return undefined;
   }
 

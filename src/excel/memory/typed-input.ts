@@ -57,7 +57,8 @@ function dateOrTime(text: string): { value: number; format: string } | null {
     return v === null ? null : { value: v, format: 'd-mmm' };
   }
   m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
-  if (m && +m[1] < 24 && +m[2] < 60 && (!m[3] || +m[3] < 60)) return { value: (+m[1] * 3600 + +m[2] * 60 + (m[3] ? +m[3] : 0)) / 86_400, format: m[3] ? 'h:mm:ss' : 'h:mm' };
+  if (m && +m[1] < 24 && +m[2] < 60 && (!m[3] || +m[3] < 60))
+    return { value: (+m[1] * 3600 + +m[2] * 60 + (m[3] ? +m[3] : 0)) / 86_400, format: m[3] ? 'h:mm:ss' : 'h:mm' };
   return null;
 }
 
@@ -85,7 +86,11 @@ export function typedInput(value: ScalarValue, numberFormat: string | undefined)
   if (value.startsWith('=')) return { formula: value };
   // Full-width digits and signs are read as their ASCII forms (１２３ → 123, ％ → %).
   const text = value.normalize('NFKC').trim();
-  const formatted = (v: number, format: string): Partial<MemoryCell> => ({ value: v, formula: undefined, numberFormat: numberFormat ?? format });
+  const formatted = (v: number, format: string): Partial<MemoryCell> => ({
+    value: v,
+    formula: undefined,
+    numberFormat: numberFormat ?? format,
+  });
   const percent = /^([-+]?\d+(?:\.\d+)?)%$/.exec(text);
   if (percent) return formatted(Number(percent[1]) / 100, (percent[1].split('.')[1]?.length ?? 0) > 0 ? '0.00%' : '0%');
   const n = number(text);

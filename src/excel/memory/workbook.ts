@@ -31,7 +31,14 @@ export function isErrorText(value: CellValue): boolean {
 }
 
 function isEmptyCell(cell: MemoryCell): boolean {
-  return (cell.value === null || cell.value === '') && !cell.formula && !cell.numberFormat && !cell.fill && !cell.fontColor && cell.locked !== false;
+  return (
+    (cell.value === null || cell.value === '') &&
+    !cell.formula &&
+    !cell.numberFormat &&
+    !cell.fill &&
+    !cell.fontColor &&
+    cell.locked !== false
+  );
 }
 
 /** Cells are kept under one number per position: fast to look up on big sheets. */
@@ -112,7 +119,12 @@ export class MemorySheet {
     let box: CellRange | null = null;
     const grow = (r: CellRange): void => {
       box = box
-        ? { top: Math.min(box.top, r.top), left: Math.min(box.left, r.left), bottom: Math.max(box.bottom, r.bottom), right: Math.max(box.right, r.right) }
+        ? {
+            top: Math.min(box.top, r.top),
+            left: Math.min(box.left, r.left),
+            bottom: Math.max(box.bottom, r.bottom),
+            right: Math.max(box.right, r.right),
+          }
         : { ...r };
     };
     for (const [key, cell] of this.cells) {

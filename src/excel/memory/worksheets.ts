@@ -1,6 +1,14 @@
 // Worksheets of the in-memory Excel: found by name or id, protected or not, with their used range
 // and the collection-wide change event.
-import type { EventHandlersLike, RangeLike, SelectableAreasLike, WorksheetChangedLike, WorksheetCollectionLike, WorksheetLike, WorksheetProtectionLike } from '../host';
+import type {
+  EventHandlersLike,
+  RangeLike,
+  SelectableAreasLike,
+  WorksheetChangedLike,
+  WorksheetCollectionLike,
+  WorksheetLike,
+  WorksheetProtectionLike,
+} from '../host';
 import { MemoryOfficeError, MemoryProxy, type MemoryContext } from './context';
 import { MemoryRange } from './range';
 import { MAX_COL, MAX_ROW, rangeText } from '../../core/address';
@@ -117,7 +125,8 @@ export class MemoryWorksheet extends MemoryProxy implements WorksheetLike {
           const sheet = this.need();
           const ranges = parts.map((part) => parseRangeText(part));
           if (ranges.some((r) => r === null)) throw new MemoryOfficeError('InvalidArgument', `bad address ${address}`);
-          if (this.ctx.book.activeSheet !== sheet.name) throw new MemoryOfficeError('InvalidOperation', 'The range is not on the active sheet.');
+          if (this.ctx.book.activeSheet !== sheet.name)
+            throw new MemoryOfficeError('InvalidOperation', 'The range is not on the active sheet.');
           this.ctx.book.selectedAddress = `${sheet.name}!${ranges.map((r) => rangeText(r as CellRange)).join(',')}`;
           this.ctx.noteStateChange();
         }),
@@ -237,7 +246,8 @@ export class MemoryWorksheets extends MemoryProxy implements WorksheetCollection
       const book = this.ctx.book;
       let chosen = name;
       for (let i = 1; !chosen; i++) if (!book.findSheet(`Sheet${i}`)) chosen = `Sheet${i}`;
-      if (book.findSheet(chosen)) throw new MemoryOfficeError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
+      if (book.findSheet(chosen))
+        throw new MemoryOfficeError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
       const sheet = book.addSheet(chosen);
       this.ctx.noteStateChange();
       return sheet;

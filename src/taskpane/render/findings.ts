@@ -46,7 +46,12 @@ export class FindingsView {
         : choices.map((choice) => {
             const n = choice === 'all' ? this.findings.length : counts[choice];
             const label = choice === 'all' ? t(this.locale, 'filterAll') : t(this.locale, `severity.${choice}`);
-            const b = el(d, 'button', { type: 'button', class: `chip chip-${choice}`, 'aria-pressed': String(this.filter === choice), text: `${label} ${n}` });
+            const b = el(d, 'button', {
+              type: 'button',
+              class: `chip chip-${choice}`,
+              'aria-pressed': String(this.filter === choice),
+              text: `${label} ${n}`,
+            });
             b.addEventListener('click', () => {
               this.filter = choice;
               this.draw();
@@ -64,7 +69,12 @@ export class FindingsView {
     fill(
       this.list,
       groups.map((group) => {
-        const items = el(d, 'ul', { class: 'finding-list' }, group.entries.map((e) => el(d, 'li', {}, [this.entry(e)])));
+        const items = el(
+          d,
+          'ul',
+          { class: 'finding-list' },
+          group.entries.map((e) => el(d, 'li', {}, [this.entry(e)])),
+        );
         const panel = el(d, 'div', { class: 'group-body' }, [
           items,
           group.folded > 0 ? el(d, 'p', { class: 'note', text: t(this.locale, 'foldedNote', { n: group.folded }) }) : null,
@@ -73,7 +83,10 @@ export class FindingsView {
         const toggle = disclosure(
           d,
           `group-${group.severity}`,
-          [el(d, 'span', { class: `severity-word severity-${group.severity}`, text: group.title }), el(d, 'span', { class: 'count', text: `（${group.count}）` })],
+          [
+            el(d, 'span', { class: `severity-word severity-${group.severity}`, text: group.title }),
+            el(d, 'span', { class: 'count', text: `（${group.count}）` }),
+          ],
           panel,
           open,
           (value) => {
@@ -96,7 +109,9 @@ export class FindingsView {
         ? [
             el(d, 'span', { class: 'finding-also' }, [
               el(d, 'span', { class: 'also-label', text: t(this.locale, 'alsoLabel') }),
-              ...e.also.map((a) => el(d, 'span', { class: 'also-item', text: `${t(this.locale, `severity.${a.severity}`)} ${a.where}：${a.message}` })),
+              ...e.also.map((a) =>
+                el(d, 'span', { class: 'also-item', text: `${t(this.locale, `severity.${a.severity}`)} ${a.where}：${a.message}` }),
+              ),
             ]),
           ]
         : []),

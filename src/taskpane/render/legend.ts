@@ -22,5 +22,8 @@ export function renderLegend(doc: Document, locale: Locale): { root: HTMLElement
     el(doc, 'a', { class: 'help-link', href: 'help.html', target: '_blank', rel: 'noopener', text: t(locale, 'helpLink') }),
   ]);
   const toggle = disclosure(doc, 'legend', [t(locale, 'legendTitle')], panel, false);
-  return { root: el(doc, 'section', { class: 'legend-section' }, [el(doc, 'h2', { class: 'small-heading' }, [toggle.button]), panel]), set: toggle.set };
+  return {
+    root: el(doc, 'section', { class: 'legend-section' }, [el(doc, 'h2', { class: 'small-heading' }, [toggle.button]), panel]),
+    set: toggle.set,
+  };
 }

@@ -35,7 +35,12 @@ export class SettingsView {
   ) {
     const d = doc;
     const say = (key: Parameters<typeof t>[1], vars?: Record<string, string | number>): string => t(locale, key, vars);
-    this.select = el(d, 'select', { id: 'profile', class: 'field' }, options.map((o) => el(d, 'option', { value: o.id, text: o.label })));
+    this.select = el(
+      d,
+      'select',
+      { id: 'profile', class: 'field' },
+      options.map((o) => el(d, 'option', { value: o.id, text: o.label })),
+    );
     this.text = el(d, 'textarea', {
       id: 'profile-text',
       class: 'field code',
@@ -44,7 +49,14 @@ export class SettingsView {
       spellcheck: 'false',
       'aria-describedby': 'profile-problem',
     });
-    const file = el(d, 'input', { type: 'file', accept: '.json,application/json', class: 'visually-hidden', id: 'profile-file', tabindex: '-1', 'aria-hidden': 'true' });
+    const file = el(d, 'input', {
+      type: 'file',
+      accept: '.json,application/json',
+      class: 'visually-hidden',
+      id: 'profile-file',
+      tabindex: '-1',
+      'aria-hidden': 'true',
+    });
     const load = el(d, 'button', { type: 'button', class: 'btn', text: say('profileLoad') });
     load.addEventListener('click', () => file.click());
     file.addEventListener('change', () => {

@@ -19,7 +19,12 @@ export function renderSummary(
         const shown = value ?? '—';
         if (!r.cell) return el(doc, 'span', { class: strong ? 'figure-value strong' : 'figure-value', text: shown });
         const cell = r.cell;
-        const b = el(doc, 'button', { type: 'button', class: strong ? 'figure-value link strong' : 'figure-value link', title: cell, text: shown });
+        const b = el(doc, 'button', {
+          type: 'button',
+          class: strong ? 'figure-value link strong' : 'figure-value link',
+          title: cell,
+          text: shown,
+        });
         b.addEventListener('click', () => select(form.sheet, cell));
         return b;
       };

@@ -12,7 +12,10 @@ function selectAll(doc: Document, items: WrittenItem[], locale: Locale, select: 
 
 /** The written cells on the first one's sheet as one address, "H19,H23", for selecting them together. */
 function writtenCells(items: WrittenItem[]): string {
-  return items.filter((item) => item.sheet === items[0].sheet).map((item) => item.cell).join(',');
+  return items
+    .filter((item) => item.sheet === items[0].sheet)
+    .map((item) => item.cell)
+    .join(',');
 }
 
 export function renderWritten(

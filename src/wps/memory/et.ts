@@ -234,7 +234,11 @@ export class MemoryEt {
         set.add(handler);
         this.listeners.set(event, set);
       });
-      this.method(api, 'RemoveApiEventListener', (event: string, handler: EtSheetChange) => void this.listeners.get(event)?.delete(handler));
+      this.method(
+        api,
+        'RemoveApiEventListener',
+        (event: string, handler: EtSheetChange) => void this.listeners.get(event)?.delete(handler),
+      );
       Object.defineProperty(app, 'ApiEvent', { value: api, enumerable: true });
     }
     this.method(app, 'CreateTaskPane', (url: string) => {
@@ -267,7 +271,8 @@ export class MemoryEt {
   }
 
   private fire(change: MemoryChange): void {
-    for (const handler of [...(this.listeners.get('SheetChange') ?? [])]) handler(this.worksheet(this.book.sheet(change.sheet)), this.range(this.book.sheet(change.sheet), parseAreas(change.address) ?? []));
+    for (const handler of [...(this.listeners.get('SheetChange') ?? [])])
+      handler(this.worksheet(this.book.sheet(change.sheet)), this.range(this.book.sheet(change.sheet), parseAreas(change.address) ?? []));
   }
 
   private workbook(): EtWorkbook {
@@ -460,7 +465,9 @@ export class MemoryEt {
       this.book.emitStateChange();
     };
 
-    this.method(r, 'Address', (rowAbsolute: boolean = true, columnAbsolute: boolean = true) => areas.map((a) => rectText(a, rowAbsolute && columnAbsolute)).join(','));
+    this.method(r, 'Address', (rowAbsolute: boolean = true, columnAbsolute: boolean = true) =>
+      areas.map((a) => rectText(a, rowAbsolute && columnAbsolute)).join(','),
+    );
     this.member(r, 'Rows', () => this.count(() => one().bottom - one().top + 1));
     this.member(r, 'Columns', () => this.count(() => one().right - one().left + 1));
     this.member(
@@ -479,14 +486,21 @@ export class MemoryEt {
       r,
       'NumberFormat',
       () => shared(grid((row, col) => sheet.get(row, col).numberFormat ?? 'General').flat()),
-      (format: string) => formatWrite((row, col) => sheet.patch(row, col, { numberFormat: format === 'General' || format === '' ? undefined : format })),
+      (format: string) =>
+        formatWrite((row, col) => sheet.patch(row, col, { numberFormat: format === 'General' || format === '' ? undefined : format })),
     );
     this.member(r, 'Interior', () => {
       const interior = {} as EtInterior;
       this.member(
         interior,
         'Color',
-        () => shared(grid((row, col) => { const fill = sheet.get(row, col).fill; return fill ? hexToBgr(fill) : WHITE; }).flat()),
+        () =>
+          shared(
+            grid((row, col) => {
+              const fill = sheet.get(row, col).fill;
+              return fill ? hexToBgr(fill) : WHITE;
+            }).flat(),
+          ),
         (bgr: number) => {
           const hex = bgrToHex(bgr);
           if (hex === null) throw new MemoryEtError(`无效的颜色值：${bgr}`);
@@ -507,14 +521,19 @@ export class MemoryEt {
     this.member(r, 'MergeCells', () => shared(grid((row, col) => sheet.mergeAt(row, col) !== undefined).flat()));
     this.member(r, 'MergeArea', () => {
       const first = one();
-      return this.range(sheet, [sheet.mergeAt(first.top, first.left) ?? { top: first.top, left: first.left, bottom: first.top, right: first.left }]);
+      return this.range(sheet, [
+        sheet.mergeAt(first.top, first.left) ?? { top: first.top, left: first.left, bottom: first.top, right: first.left },
+      ]);
     });
     this.member(r, 'Locked', () => shared(grid(locked).flat()));
-    this.setter(r, 'WrapText', (wrap: boolean) => formatWrite((row, col) => (wrap ? sheet.wrapped.add(`${row},${col}`) : sheet.wrapped.delete(`${row},${col}`))));
+    this.setter(r, 'WrapText', (wrap: boolean) =>
+      formatWrite((row, col) => (wrap ? sheet.wrapped.add(`${row},${col}`) : sheet.wrapped.delete(`${row},${col}`))),
+    );
     this.member(r, 'Borders', () => {
       const borders = {} as EtBorders;
       this.setter(borders, 'LineStyle', (style: number) => {
-        if (style !== XL_CONTINUOUS && style !== XL_NONE) throw new MemoryEtError(`此内存模型只支持 xlContinuous 与 xlLineStyleNone：${style}`);
+        if (style !== XL_CONTINUOUS && style !== XL_NONE)
+          throw new MemoryEtError(`此内存模型只支持 xlContinuous 与 xlLineStyleNone：${style}`);
         formatWrite(() => undefined);
         for (const index of BORDER_INDEXES) sheet.looks.line(one(), index, style === XL_CONTINUOUS);
       });
@@ -556,14 +575,16 @@ export class MemoryEt {
     });
     this.method(r, 'Resize', (rows: number, cols: number) => {
       const first = one();
-      if (rows < 1 || cols < 1 || first.top + rows - 1 > MAX_ROW || first.left + cols - 1 > MAX_COL) throw new MemoryEtError('应用程序定义或对象定义错误。');
+      if (rows < 1 || cols < 1 || first.top + rows - 1 > MAX_ROW || first.left + cols - 1 > MAX_COL)
+        throw new MemoryEtError('应用程序定义或对象定义错误。');
       return this.range(sheet, [{ top: first.top, left: first.left, bottom: first.top + rows - 1, right: first.left + cols - 1 }]);
     });
     this.method(r, 'Merge', () => {
       const area = one();
       if (sheet.protected) throw new MemoryEtError('您试图更改的单元格或图表受保护，因而是只读的。');
       sheet.merges = sheet.merges.filter((m) => m.bottom < area.top || m.top > area.bottom || m.right < area.left || m.left > area.right);
-      for (const { row, col } of cellsOf(area)) if (row !== area.top || col !== area.left) sheet.patch(row, col, { value: null, formula: undefined });
+      for (const { row, col } of cellsOf(area))
+        if (row !== area.top || col !== area.left) sheet.patch(row, col, { value: null, formula: undefined });
       sheet.merges.push({ ...area });
       this.book.emitStateChange();
     });
