@@ -1,7 +1,6 @@
 // The demo in Debian's Chromium: the real task pane over the sample workbook, driven as a person
 // would drive it, and checked in the grid, in the in-memory workbook and in the pane.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import type { Page } from 'playwright-core';
@@ -11,7 +10,7 @@ import type { SheetSketch, SketchCell } from '../../src/core/sketch';
 import { sketchToWorkbook } from '../../src/xlsx/convert';
 import { DEMO_DIR } from '../../src/demo/server/build';
 import { button, cellIn, expectActiveTab, expectGrid, expectGridFill, gridCell, pane, selectedIn, waitForCell } from './drive';
-import { openDemo, paneFrame, SAMPLES, screenshotPage, screenshotPane, type Session } from './harness';
+import { paneFrame, SAMPLES, screenshotPage, screenshotPane, type Session, useDemo } from './harness';
 
 const SEED_SHEET = seedSketch.name;
 const PROJECT_SHEET = projectSketch.name;
@@ -46,22 +45,9 @@ let session: Session;
 let page: Page;
 let scratch: string;
 
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'jixiao-demo-'));
-  session = await openDemo();
-  page = session.page;
-}, 180_000);
+const demo = useDemo('jixiao-demo-');
 
-afterAll(async () => {
-  await session?.close();
-  if (scratch) await rm(scratch, { recursive: true, force: true });
-});
-
-afterEach(() => {
-  // Emptied as they are checked, so one test's failure is not blamed on the next.
-  expect(session.outside.splice(0)).toEqual([]);
-  expect(session.errors.splice(0)).toEqual([]);
-});
+beforeAll(() => ({ session, page, scratch } = demo));
 
 describe('the demo on the seed sample', () => {
   test('draws the sheet as Excel shows it: merges, formatted numbers, sheet tab', async () => {

@@ -1,6 +1,7 @@
 // What every browser test needs: the demo (or another built page) served on a free port,
 // Chrome/Chromium/Edge driven by playwright-core, and screenshots kept under artifacts/screenshots (git-ignored).
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { DEMO_DIR, PROJECT_ROOT, ensureDemoBuilt } from '../../src/demo/server/build';
@@ -24,6 +25,36 @@ export interface Session {
 export async function openDemo(): Promise<Session> {
   await ensureDemoBuilt();
   return openServed(DEMO_DIR, '', { ready: waitForDemo });
+}
+
+/** The demo of one test file and a scratch folder for the files its tests write; filled before the file's tests run. */
+export interface DemoUse {
+  session: Session;
+  page: Page;
+  scratch: string;
+}
+
+/**
+ * One demo for the whole test file: opened (with a fresh scratch folder) before its tests, closed
+ * after them; every test must leave no page error and no request outside 127.0.0.1. The lists are
+ * emptied as they are checked, so one test's failure is not blamed on the next.
+ */
+export function useDemo(prefix: string): DemoUse {
+  const demo = {} as DemoUse;
+  beforeAll(async () => {
+    demo.scratch = await mkdtemp(join(tmpdir(), prefix));
+    demo.session = await openDemo();
+    demo.page = demo.session.page;
+  }, 180_000);
+  afterAll(async () => {
+    await demo.session?.close();
+    if (demo.scratch) await rm(demo.scratch, { recursive: true, force: true });
+  });
+  afterEach(() => {
+    expect(demo.session.outside.splice(0)).toEqual([]);
+    expect(demo.session.errors.splice(0)).toEqual([]);
+  });
+  return demo;
 }
 
 export interface ServeOptions {

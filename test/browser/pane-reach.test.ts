@@ -1,8 +1,7 @@
 // Reach and flow: every control by keyboard with visible focus and focus kept after each action,
 // an accessibility scan (axe-core), widths from 270 to 500 px, long lists that stay short, messages
 // that stay until the person acts, empty states, and file-open errors shown where they are seen.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Frame, Page } from 'playwright-core';
@@ -11,30 +10,17 @@ import { seedRows, seedSketch } from '../fixtures/seed';
 import { sketchToWorkbook } from '../../src/xlsx/convert';
 import { PROJECT_ROOT } from '../../src/demo/server/build';
 import { button, gridCell, openFile, pane, statusOf, waitForCell } from './drive';
-import { openDemo, paneFrame, type Session } from './harness';
+import { paneFrame, useDemo } from './harness';
 
 const SHEET = seedSketch.name;
 const TOTAL = `H${seedRows.total}`;
 
-let session: Session;
 let page: Page;
 let scratch: string;
 
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'jixiao-reach-'));
-  session = await openDemo();
-  page = session.page;
-}, 180_000);
+const demo = useDemo('jixiao-reach-');
 
-afterAll(async () => {
-  await session?.close();
-  if (scratch) await rm(scratch, { recursive: true, force: true });
-});
-
-afterEach(() => {
-  expect(session.outside.splice(0)).toEqual([]);
-  expect(session.errors.splice(0)).toEqual([]);
-});
+beforeAll(() => ({ page, scratch } = demo));
 
 interface Focused {
   /** "page" or "pane". */

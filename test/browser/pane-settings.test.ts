@@ -2,14 +2,12 @@
 // selector always showing the profile in use, refusals explained with line and setting; the year
 // of a blank form checked; downloads with and without the highlights; compressed responses; and
 // the pane at 320 px saved as screenshots.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import type { Frame, Page } from 'playwright-core';
 import { seedRows, seedSketch } from '../fixtures/seed';
 import { button, cellIn, expectActiveTab, expectGrid, gridCell, pane, statusOf, waitForCell } from './drive';
-import { openDemo, screenshotPage, screenshotPane, type Session } from './harness';
+import { screenshotPage, screenshotPane, type Session, useDemo } from './harness';
 
 const SHEET = seedSketch.name;
 const DNA_EXPLANATION = `I${seedRows.firstIndicator + 5}`;
@@ -19,21 +17,11 @@ let page: Page;
 let scratch: string;
 let frame: Frame;
 
+const demo = useDemo('jixiao-settings-');
+
 beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'jixiao-settings-'));
-  session = await openDemo();
-  page = session.page;
+  ({ session, page, scratch } = demo);
   frame = await pane(page);
-}, 180_000);
-
-afterAll(async () => {
-  await session?.close();
-  if (scratch) await rm(scratch, { recursive: true, force: true });
-});
-
-afterEach(() => {
-  expect(session.outside.splice(0)).toEqual([]);
-  expect(session.errors.splice(0)).toEqual([]);
 });
 
 describe('screenshots of the pane at 320 px', () => {

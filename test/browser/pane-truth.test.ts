@@ -1,8 +1,7 @@
 // Truth on screen: after every action the pane describes the sheet as it now is, with the sheet's
 // figures beside the rules', what a recompute wrote (old → new) and what it left alone and why,
 // and the highlight colours said in words.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { MARK_COLORS } from '../../src/door/marks';
@@ -10,14 +9,13 @@ import { seedRows, seedSketch } from '../fixtures/seed';
 import type { SheetSketch, SketchCell } from '../../src/core/sketch';
 import { sketchToWorkbook } from '../../src/xlsx/convert';
 import { button, cellIn, figuresOf, openFile, pane, selectedIn, statusOf, waitForCell } from './drive';
-import { openDemo, type Session } from './harness';
+import { useDemo } from './harness';
 
 const SHEET = seedSketch.name;
 const TOTAL = `H${seedRows.total}`;
 const DNA = seedRows.firstIndicator + 5;
 const TRAINING = seedRows.firstIndicator + 9;
 
-let session: Session;
 let page: Page;
 let scratch: string;
 
@@ -35,21 +33,9 @@ async function seedFile(name: string, replace: Record<string, SketchCell>): Prom
   return file;
 }
 
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'jixiao-truth-'));
-  session = await openDemo();
-  page = session.page;
-}, 180_000);
+const demo = useDemo('jixiao-truth-');
 
-afterAll(async () => {
-  await session?.close();
-  if (scratch) await rm(scratch, { recursive: true, force: true });
-});
-
-afterEach(() => {
-  expect(session.outside.splice(0)).toEqual([]);
-  expect(session.errors.splice(0)).toEqual([]);
-});
+beforeAll(() => ({ page, scratch } = demo));
 
 describe('the seed: check, recompute, undo', () => {
   let frame: Frame;

@@ -1,37 +1,23 @@
 // 生成自评报告草稿 in the demo's pane: offered as a .docx download where the webview can save files,
 // inserted as the worksheet 自评报告（草稿） where it cannot; recompute offered first where the sheet's
 // figures differ from the recomputed ones.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { seedRows, seedSketch } from '../fixtures/seed';
 import { docxPart, paragraphs } from '../report/docx-xml';
 import { button, cellIn, pane, waitForCell } from './drive';
-import { openDemo, screenshotPane, type Session } from './harness';
+import { screenshotPane, useDemo } from './harness';
 
 const SHEET = seedSketch.name;
 const TOTAL = `H${seedRows.total}`;
 
-let session: Session;
 let page: Page;
 let scratch: string;
 
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'jixiao-report-'));
-  session = await openDemo();
-  page = session.page;
-}, 180_000);
+const demo = useDemo('jixiao-report-');
 
-afterAll(async () => {
-  await session?.close();
-  if (scratch) await rm(scratch, { recursive: true, force: true });
-});
-
-afterEach(() => {
-  expect(session.errors).toEqual([]);
-  expect(session.outside).toEqual([]);
-});
+beforeAll(() => ({ page, scratch } = demo));
 
 async function downloadedText(click: () => Promise<void>): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
